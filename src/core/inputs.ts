@@ -82,7 +82,8 @@ function banded(o: Required<InputOptions>): Fill {
         const w = (omegaMax * (f + 1)) / pairs;
         const norm = alpha / Math.sqrt(pairs);
         out[i * o.d + 2 * f] = norm * Math.cos(w * i) + 0.05 * rng.normal();
-        if (2 * f + 1 < o.d) out[i * o.d + 2 * f + 1] = norm * Math.sin(w * i) + 0.05 * rng.normal();
+        if (2 * f + 1 < o.d)
+          out[i * o.d + 2 * f + 1] = norm * Math.sin(w * i) + 0.05 * rng.normal();
       }
     }
   };

@@ -26,7 +26,11 @@ function ioBytes(s: AttentionShape): number {
   return F32 * s.heads * s.n * (2 * s.d + 2 * s.dv);
 }
 
-function estimate(s: AttentionShape, flopsPerHead: number, workFloatsPerHead: number): CostEstimate {
+function estimate(
+  s: AttentionShape,
+  flopsPerHead: number,
+  workFloatsPerHead: number,
+): CostEstimate {
   return {
     flops: s.heads * flopsPerHead,
     bytes: ioBytes(s) + F32 * s.heads * workFloatsPerHead,
@@ -266,7 +270,14 @@ const lsh: VariantSpec = {
   params: [
     param('buckets', 'buckets', 16, 2, 1024, 'hash buckets per round (even)'),
     param('rounds', 'rounds', 4, 1, 16, 'independent hashing rounds (seeded)'),
-    param('chunk', 'chunk', 64, 1, 4096, 'queries per chunk; each sees its chunk and the one before'),
+    param(
+      'chunk',
+      'chunk',
+      64,
+      1,
+      4096,
+      'queries per chunk; each sees its chunk and the one before',
+    ),
   ],
   cost: (s, p) => {
     const c = Math.min(p.chunk, s.n);
@@ -280,10 +291,16 @@ const lsh: VariantSpec = {
     const c = Math.min(p.chunk, s.n);
     return F32 * s.heads * p.rounds * ceilTo(s.n, c) * 2 * Math.max(c, s.d, s.dv);
   },
-  refusal: (_s, p) =>
-    p.buckets % 2 === 0
-      ? null
-      : `LSH needs an even bucket count (h(x) = argmax[xR; −xR]), got ${p.buckets}`,
+  refusal: (s, p) => {
+    if (p.buckets % 2 !== 0) {
+      return `LSH needs an even bucket count (h(x) = argmax[xR; −xR]), got ${p.buckets}`;
+    }
+    // The sort key bucket·n + position must stay exact in float32.
+    if (p.buckets * s.n > 2 ** 24) {
+      return `LSH sorts by bucket·n + position, which must stay below 2²⁴: ${p.buckets} buckets × n = ${s.n} is too many`;
+    }
+    return null;
+  },
 };
 
 const taylor: VariantSpec = {

@@ -40,7 +40,10 @@ export interface BackendOptions {
 }
 
 /** Limits for backends without a WebGPU device: what a 32-bit typed array can address. */
-const HOST_LIMITS: DeviceLimits = { maxBufferSize: 2 ** 31 - 1, maxStorageBufferBindingSize: 2 ** 31 - 1 };
+const HOST_LIMITS: DeviceLimits = {
+  maxBufferSize: 2 ** 31 - 1,
+  maxStorageBufferBindingSize: 2 ** 31 - 1,
+};
 /** WebGL textures are bounded too; tfjs packs a tensor into one texture (≈ 16384² RGBA floats). */
 const WEBGL_LIMITS: DeviceLimits = { maxBufferSize: 2 ** 30, maxStorageBufferBindingSize: 2 ** 30 };
 
@@ -52,38 +55,42 @@ async function registerWebGPU(opts: BackendOptions): Promise<void> {
   const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
   // Replace the package's own factory so the adapter's fallback flag and device loss are seen.
   tf.removeBackend('webgpu');
-  tf.registerBackend('webgpu', async () => {
-    const adapter = await nav.gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter) throw new Error('requestAdapter() returned null: no usable GPU adapter');
-    const wanted = ['timestamp-query'] as const;
-    const requiredFeatures = wanted.filter((f) => adapter.features.has(f));
-    const l = adapter.limits;
-    const device = await adapter.requestDevice({
-      requiredFeatures,
-      requiredLimits: {
-        maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
-        maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
-        maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
-        maxBufferSize: l.maxBufferSize,
-        maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
-        maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
-      },
-    });
-    const info = adapter.info;
-    const fallback = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-    const infoFallback = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-    webgpuAdapter = {
-      vendor: info.vendor,
-      architecture: info.architecture,
-      device: info.device,
-      description: info.description,
-      isFallbackAdapter: infoFallback ?? fallback ?? null,
-    };
-    void device.lost.then((lost) => {
-      if (lost.reason !== 'destroyed') opts.onDeviceLost?.(`GPU device lost: ${lost.message}`);
-    });
-    return new WebGPUBackend(device, info);
-  }, 3);
+  tf.registerBackend(
+    'webgpu',
+    async () => {
+      const adapter = await nav.gpu.requestAdapter({ powerPreference: 'high-performance' });
+      if (!adapter) throw new Error('requestAdapter() returned null: no usable GPU adapter');
+      const wanted = ['timestamp-query'] as const;
+      const requiredFeatures = wanted.filter((f) => adapter.features.has(f));
+      const l = adapter.limits;
+      const device = await adapter.requestDevice({
+        requiredFeatures,
+        requiredLimits: {
+          maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
+          maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
+          maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
+          maxBufferSize: l.maxBufferSize,
+          maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
+          maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
+        },
+      });
+      const info = adapter.info;
+      const fallback = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+      const infoFallback = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+      webgpuAdapter = {
+        vendor: info.vendor,
+        architecture: info.architecture,
+        device: info.device,
+        description: info.description,
+        isFallbackAdapter: infoFallback ?? fallback ?? null,
+      };
+      void device.lost.then((lost) => {
+        if (lost.reason !== 'destroyed') opts.onDeviceLost?.(`GPU device lost: ${lost.message}`);
+      });
+      return new WebGPUBackend(device, info);
+    },
+    3,
+  );
 }
 
 async function register(name: BackendName, opts: BackendOptions): Promise<void> {

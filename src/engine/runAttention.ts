@@ -74,7 +74,12 @@ export async function runAttention(req: AttentionRequest): Promise<AttentionResu
     });
     try {
       const output = await fromTensor(out);
-      return { variant: call.variant.id, params: call.params, output, ms: performance.now() - start };
+      return {
+        variant: call.variant.id,
+        params: call.params,
+        output,
+        ms: performance.now() - start,
+      };
     } finally {
       out.dispose();
     }

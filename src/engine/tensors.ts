@@ -24,9 +24,13 @@ export function scaleQuery(q: tf.Tensor3D): tf.Tensor3D {
   return tf.mul(q, 1 / Math.sqrt(q.shape[2]));
 }
 
-/** Boolean [rows, cols] mask from absolute positions: keep(i, j) ⇔ kPos[j] ≤ qPos[i]. */
-export function causalKeep(qPos: tf.Tensor, kPos: tf.Tensor): tf.Tensor {
-  return tf.lessEqual(kPos, qPos);
+/** Boolean [rows, cols] causal mask for queries 0…rows−1 and keys 0…cols−1: keep j ≤ i. */
+export function causalKeep(rows: number, cols: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const i = tf.reshape(tf.range(0, rows, 1, 'int32'), [rows, 1]);
+    const j = tf.reshape(tf.range(0, cols, 1, 'int32'), [1, cols]);
+    return tf.lessEqual(j, i) as tf.Tensor2D;
+  });
 }
 
 /** Row softmax of logits where `keep` is false set to NEG. */

@@ -70,6 +70,8 @@ export function referenceAttention(
   inputs: AttentionInputs,
   keep: KeepFn = keepAll,
 ): HeadBlock<Float64Array> {
-  const weights = Array.from({ length: inputs.q.heads }, (_, h) => referenceWeights(inputs, h, keep));
+  const weights = Array.from({ length: inputs.q.heads }, (_, h) =>
+    referenceWeights(inputs, h, keep),
+  );
   return applyWeights(weights, inputs.v);
 }

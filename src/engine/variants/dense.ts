@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { maskedSoftmax, scaleQuery } from '../tensors';
+import { causalKeep, maskedSoftmax, scaleQuery } from '../tensors';
 import { specFor } from './specFor';
 import type { AttentionVariant } from './types';
 
@@ -13,7 +13,7 @@ export function denseAttention(
   return tf.tidy(() => {
     const n = q.shape[1];
     const scores = tf.matMul(scaleQuery(q), k, false, true); // [heads, n, n]
-    const keep = causal ? tf.linalg.bandPart(tf.ones([n, n], 'bool'), -1, 0) : null;
+    const keep = causal ? tf.broadcastTo(causalKeep(n, n), scores.shape) : null;
     const p = maskedSoftmax(scores, keep);
     return tf.matMul(p, v); // [heads, n, dv]
   });
@@ -23,4 +23,3 @@ export const dense: AttentionVariant = {
   ...specFor('dense'),
   run: (q, k, v, opts) => denseAttention(q, k, v, opts.causal),
 };
-

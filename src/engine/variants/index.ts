@@ -1,9 +1,33 @@
 import { VARIANT_IDS } from '../../core/variantSpecs';
+import { bigbird } from './bigbird';
 import { dense } from './dense';
+import { flash } from './flash';
+import { linear } from './linear';
+import { linformer } from './linformer';
+import { lsh } from './lsh';
+import { nystrom } from './nystrom';
+import { performer } from './performer';
+import { taylor } from './taylor';
 import type { AttentionVariant } from './types';
+import { window } from './window';
 
-/** Every runnable variant, in the order of core/variantSpecs (checked at load). */
-export const VARIANTS: readonly AttentionVariant[] = [dense];
+/** Every runnable variant, in the order of core/variantSpecs. */
+export const VARIANTS: readonly AttentionVariant[] = [
+  dense,
+  flash,
+  window,
+  bigbird,
+  linformer,
+  performer,
+  linear,
+  nystrom,
+  lsh,
+  taylor,
+];
+
+if (VARIANTS.map((v) => v.id).join() !== VARIANT_IDS.join()) {
+  throw new Error('engine/variants/index.ts must list every spec of core/variantSpecs, in order');
+}
 
 const byId = new Map(VARIANTS.map((v) => [v.id, v]));
 
