@@ -75,6 +75,153 @@ interface LshParams {
   chunk: number;
 }
 
+/** Sizes shared by the steps below: hr = heads·rounds batches of np = nc·c sorted slots. */
+interface Geometry {
+  heads: number;
+  n: number;
+  rounds: number;
+  hr: number;
+  c: number;
+  nc: number;
+  np: number;
+}
+
+/** Sorted order and rank of every position, per (head, round): int32 [hr, n]. */
+interface Sorted {
+  qOrder: tf.Tensor2D;
+  qRank: tf.Tensor2D;
+  kOrder: tf.Tensor2D;
+  kRank: tf.Tensor2D;
+}
+
+function hashAndSort(
+  q: tf.Tensor3D,
+  k: tf.Tensor3D,
+  p: LshParams,
+  seed: number,
+  g: Geometry,
+): Sorted {
+  return tf.tidy(() => {
+    const d = q.shape[2];
+    const half = p.buckets / 2;
+    const rot = tf.tensor2d(rotations(seed, d, g.rounds, half), [d, g.rounds * half]);
+    const sq = sortByBucket(tf.reshape(hash(q, rot, g.rounds), [g.hr, g.n]));
+    const sk = sortByBucket(tf.reshape(hash(k, rot, g.rounds), [g.hr, g.n]));
+    return { qOrder: sq.order, qRank: sq.rank, kOrder: sk.order, kRank: sk.rank };
+  });
+}
+
+/** x [heads, n, w] repeated for every round: [hr, n, w]. */
+function perRound(x: tf.Tensor3D, rounds: number): tf.Tensor3D {
+  const [heads, n, w] = x.shape;
+  return tf.reshape(tf.tile(tf.reshape(x, [heads, 1, n, w]), [1, rounds, 1, 1]), [
+    heads * rounds,
+    n,
+    w,
+  ]);
+}
+
+/**
+ * How often each (query, slot key) pair is seen over all rounds, [hr, nc, c, 2c+1]: key j is
+ * in query i's window in round r iff chunk_r(j) ∈ {chunk_r(i), chunk_r(i) − 1}; the own-position
+ * slot adds one sighting of (i, i) per round.
+ */
+function pairCounts(s: Sorted, qPos: tf.Tensor3D, kPos: tf.Tensor3D, g: Geometry): tf.Tensor4D {
+  return tf.tidy(() => {
+    const { heads, n, rounds, hr, c, nc } = g;
+    const zero = tf.scalar(0, 'int32');
+    const chunkQ = tf.reshape(tf.floorDiv(s.qRank, tf.scalar(c, 'int32')), [heads, rounds, n, 1]);
+    const chunkK = tf.reshape(tf.floorDiv(s.kRank, tf.scalar(c, 'int32')), [heads, rounds, n, 1]);
+    const byHead = (pos: tf.Tensor) =>
+      tf.reshape(tf.maximum(pos, zero), [heads, -1]) as tf.Tensor2D;
+    const column = (x: tf.Tensor, r: number) =>
+      tf.reshape(tf.slice(x, [0, r, 0, 0], [heads, 1, n, 1]), [heads, n, 1]) as tf.Tensor3D;
+    let window: tf.Tensor = tf.zeros([hr, nc, c, 2 * c]);
+    let self: tf.Tensor = tf.fill([hr, nc, c, 1], rounds);
+    for (let r = 0; r < rounds; r++) {
+      // One round at a time, disposing its temporaries: peak memory stays O(n·c).
+      const [nextWindow, nextSelf] = tf.tidy(() => {
+        const cq = tf.reshape(gatherRows(column(chunkQ, r), byHead(qPos)), [hr, nc, c, 1]);
+        const ck = tf.reshape(gatherRows(column(chunkK, r), byHead(kPos)), [hr, nc, 1, 2 * c]);
+        const ckSelf = tf.reshape(gatherRows(column(chunkK, r), byHead(qPos)), [hr, nc, c, 1]);
+        const seen = (key: tf.Tensor) =>
+          tf.cast(tf.logicalOr(tf.equal(key, cq), tf.equal(key, tf.sub(cq, 1))), 'float32');
+        return [tf.add(window, seen(ck)), tf.add(self, seen(ckSelf))];
+      });
+      tf.dispose([window, self]);
+      window = nextWindow;
+      self = nextSelf;
+    }
+    // A window slot holding the query's own key is also seen once per round in the self slot.
+    const ownKey = tf.equal(tf.reshape(kPos, [hr, nc, 1, 2 * c]), tf.reshape(qPos, [hr, nc, c, 1]));
+    window = tf.add(window, tf.mul(tf.cast(ownKey, 'float32'), rounds));
+    return tf.concat([window, self], 3) as tf.Tensor4D;
+  });
+}
+
+/**
+ * Attention inside each round's chunks: per sorted query, the normalised output and its
+ * log-sum-exp, [hr, np, dv] and [hr, np, 1].
+ */
+function attendInChunks(
+  q: tf.Tensor3D,
+  k: tf.Tensor3D,
+  v: tf.Tensor3D,
+  s: Sorted,
+  causal: boolean,
+  g: Geometry,
+): { out: tf.Tensor3D; lse: tf.Tensor3D } {
+  return tf.tidy(() => {
+    const { hr, c, nc, np } = g;
+    const d = q.shape[2];
+    const dv = v.shape[2];
+    const zero = tf.scalar(0, 'int32');
+    // Sorted positions, −1 for padding: queries [hr, nc, c], keys of this and the previous chunk [hr, nc, 2c].
+    const qPos = tf.reshape(padPositions(s.qOrder, np), [hr, nc, c]) as tf.Tensor3D;
+    const kChunks = tf.reshape(padPositions(s.kOrder, np), [hr, nc, c]);
+    const before = tf.slice(kChunks, [0, 0, 0], [hr, nc - 1, c]);
+    const prev = tf.concat([tf.fill([hr, 1, c], -1, 'int32'), before], 1);
+    const kPos = tf.concat([prev, kChunks], 2) as tf.Tensor3D;
+    const clip = (pos: tf.Tensor) => tf.reshape(tf.maximum(pos, zero), [hr, -1]) as tf.Tensor2D;
+
+    const logits = tf.tidy(() => {
+      const qs = perRound(tf.mul(q, 1 / Math.sqrt(d)) as tf.Tensor3D, g.rounds);
+      const kr = perRound(k, g.rounds);
+      const qSorted = tf.reshape(gatherRows(qs, clip(qPos)), [hr, nc, c, d]);
+      const kWin = tf.reshape(gatherRows(kr, clip(kPos)), [hr, nc, 2 * c, d]);
+      const kSelf = tf.reshape(gatherRows(kr, clip(qPos)), [hr, nc, c, d]);
+      const scores = tf.concat(
+        [tf.matMul(qSorted, kWin, false, true), tf.sum(tf.mul(qSorted, kSelf), -1, true)],
+        3,
+      ); // [hr, nc, c, 2c+1]
+      const slotPos = tf.concat(
+        [
+          tf.broadcastTo(tf.reshape(kPos, [hr, nc, 1, 2 * c]), [hr, nc, c, 2 * c]),
+          tf.reshape(qPos, [hr, nc, c, 1]),
+        ],
+        3,
+      );
+      let keep = tf.greaterEqual(slotPos, 0);
+      if (causal)
+        keep = tf.logicalAnd(keep, tf.lessEqual(slotPos, tf.reshape(qPos, [hr, nc, c, 1])));
+      const corrected = tf.sub(scores, tf.log(tf.maximum(pairCounts(s, qPos, kPos, g), 1)));
+      return tf.where(keep, corrected, tf.fill(scores.shape, NEG));
+    });
+    const max = tf.max(logits, -1, true);
+    const e = tf.exp(tf.sub(logits, max));
+    const sum = tf.sum(e, -1, true);
+    const [pWin, pSelf] = tf.split(tf.div(e, sum), [2 * c, 1], 3);
+    const vr = perRound(v, g.rounds);
+    const vWin = tf.reshape(gatherRows(vr, clip(kPos)), [hr, nc, 2 * c, dv]);
+    const vSelf = tf.reshape(gatherRows(vr, clip(qPos)), [hr, nc, c, dv]);
+    const out = tf.add(tf.matMul(pWin as tf.Tensor4D, vWin), tf.mul(pSelf, vSelf));
+    return {
+      out: tf.reshape(out, [hr, np, dv]) as tf.Tensor3D,
+      lse: tf.reshape(tf.add(max, tf.log(sum)), [hr, np, 1]) as tf.Tensor3D,
+    };
+  });
+}
+
 export function lshAttention(
   q: tf.Tensor3D,
   k: tf.Tensor3D,
@@ -83,95 +230,23 @@ export function lshAttention(
   causal: boolean,
   seed: number,
 ): tf.Tensor3D {
-  return tf.tidy(() => {
-    const [heads, n, d] = q.shape;
-    const dv = v.shape[2];
-    const R = p.rounds;
-    const hr = heads * R;
-    const c = Math.min(p.chunk, n);
-    const nc = Math.ceil(n / c);
-    const np = nc * c;
-    const ZERO = tf.scalar(0, 'int32'); // an int32 bound keeps gather indices int32
-    const rot = tf.tensor2d(rotations(seed, d, R, p.buckets / 2), [d, (R * p.buckets) / 2]);
-    const sq = sortByBucket(tf.reshape(hash(q, rot, R), [hr, n]));
-    const sk = sortByBucket(tf.reshape(hash(k, rot, R), [hr, n]));
-
-    // Positions in sorted order, chunked: queries [hr, nc, c], keys of chunk and previous [hr, nc, 2c].
-    const qPos = tf.reshape(padPositions(sq.order, np), [hr, nc, c]);
-    const kChunks = tf.reshape(padPositions(sk.order, np), [hr, nc, c]);
-    const prev = tf.concat(
-      [tf.fill([hr, 1, c], -1, 'int32'), tf.slice(kChunks, [0, 0, 0], [hr, nc - 1, c])],
-      1,
-    );
-    const kPos = tf.concat([prev, kChunks], 2);
-    // Every slot's key position: the window, then the query's own position. [hr, nc, c, 2c+1]
-    const slotPos = tf.concat(
-      [
-        tf.broadcastTo(tf.reshape(kPos, [hr, nc, 1, 2 * c]), [hr, nc, c, 2 * c]),
-        tf.reshape(qPos, [hr, nc, c, 1]),
-      ],
-      3,
-    );
-    const qPos4 = tf.reshape(qPos, [hr, nc, c, 1]);
-
-    const tile = (x: tf.Tensor3D) =>
-      tf.reshape(tf.tile(tf.reshape(x, [heads, 1, n, x.shape[2]]), [1, R, 1, 1]), [
-        hr,
-        n,
-        x.shape[2],
-      ]) as tf.Tensor3D;
-    const clip = (pos: tf.Tensor) => tf.reshape(tf.maximum(pos, ZERO), [hr, -1]) as tf.Tensor2D;
-    const qT = tile(tf.mul(q, 1 / Math.sqrt(d)) as tf.Tensor3D);
-    const kT = tile(k);
-    const vT = tile(v);
-    const qSorted = tf.reshape(gatherRows(qT, clip(qPos)), [hr, nc, c, d]);
-    const kWin = tf.reshape(gatherRows(kT, clip(kPos)), [hr, nc, 2 * c, d]);
-    const vWin = tf.reshape(gatherRows(vT, clip(kPos)), [hr, nc, 2 * c, dv]);
-    const kSelf = tf.reshape(gatherRows(kT, clip(qPos)), [hr, nc, c, d]);
-    const vSelf = tf.reshape(gatherRows(vT, clip(qPos)), [hr, nc, c, dv]);
-    const scores = tf.concat(
-      [tf.matMul(qSorted, kWin, false, true), tf.sum(tf.mul(qSorted, kSelf), -1, true)],
-      3,
-    );
-
-    // How often each (query, key) pair is seen over all rounds and slots.
-    const chunkOf = (rank: tf.Tensor2D) =>
-      tf.reshape(tf.floorDiv(rank, c), [heads, R, n]) as tf.Tensor3D;
-    const chunkQ = chunkOf(sq.rank);
-    const chunkK = chunkOf(sk.rank);
-    const byHead = (pos: tf.Tensor) =>
-      tf.reshape(tf.maximum(pos, ZERO), [heads, -1]) as tf.Tensor2D;
-    let count: tf.Tensor = tf.mul(tf.cast(tf.equal(slotPos, qPos4), 'float32'), R);
-    for (let r = 0; r < R; r++) {
-      const column = (x: tf.Tensor3D) =>
-        tf.reshape(tf.slice(x, [0, r, 0], [heads, 1, n]), [heads, n, 1]) as tf.Tensor3D;
-      const cq = tf.reshape(gatherRows(column(chunkQ), byHead(qPos4)), [hr, nc, c, 1]);
-      const ck = tf.reshape(gatherRows(column(chunkK), byHead(slotPos)), [hr, nc, c, 2 * c + 1]);
-      const hit = tf.logicalOr(tf.equal(ck, cq), tf.equal(ck, tf.sub(cq, 1)));
-      count = tf.add(count, tf.cast(hit, 'float32'));
-    }
-
-    let keep = tf.greaterEqual(slotPos, 0);
-    if (causal) keep = tf.logicalAnd(keep, tf.lessEqual(slotPos, qPos4));
-    const logits = tf.where(
-      keep,
-      tf.sub(scores, tf.log(tf.maximum(count, 1))),
-      tf.fill(scores.shape, NEG),
-    );
-    const max = tf.max(logits, -1, true);
-    const e = tf.exp(tf.sub(logits, max));
-    const sum = tf.sum(e, -1, true);
-    const lse = tf.add(max, tf.log(sum)); // [hr, nc, c, 1]
-    const [pWin, pSelf] = tf.split(tf.div(e, sum), [2 * c, 1], 3);
-    const out = tf.add(tf.matMul(pWin as tf.Tensor4D, vWin), tf.mul(pSelf, vSelf)); // [hr, nc, c, dv]
-
-    // Back to token order, then merge the rounds by their log-sum-exp.
-    const unsort = (x: tf.Tensor, w: number) =>
-      tf.reshape(gatherRows(tf.reshape(x, [hr, np, w]) as tf.Tensor3D, sq.rank), [heads, R, n, w]);
-    const outs = unsort(out, dv);
-    const weights = tf.softmax(tf.transpose(unsort(lse, 1), [0, 2, 3, 1])); // [heads, n, 1, R]
-    return tf.sum(tf.mul(tf.transpose(outs, [0, 2, 3, 1]), weights), -1) as tf.Tensor3D;
+  const [heads, n] = q.shape;
+  const dv = v.shape[2];
+  const c = Math.min(p.chunk, n);
+  const nc = Math.ceil(n / c);
+  const g: Geometry = { heads, n, rounds: p.rounds, hr: heads * p.rounds, c, nc, np: nc * c };
+  const sorted = hashAndSort(q, k, p, seed, g);
+  const rounds = attendInChunks(q, k, v, sorted, causal, g);
+  const result = tf.tidy(() => {
+    // Back to token order, then merge the rounds weighted by their log-sum-exp.
+    const unsort = (x: tf.Tensor3D, w: number) =>
+      tf.reshape(gatherRows(x, sorted.qRank), [heads, p.rounds, n, w]);
+    const outs = tf.transpose(unsort(rounds.out, dv), [0, 2, 3, 1]); // [heads, n, dv, rounds]
+    const weights = tf.softmax(tf.transpose(unsort(rounds.lse, 1), [0, 2, 3, 1])); // [heads, n, 1, rounds]
+    return tf.sum(tf.mul(outs, weights), -1) as tf.Tensor3D;
   });
+  tf.dispose([sorted.qOrder, sorted.qRank, sorted.kOrder, sorted.kRank, rounds.out, rounds.lse]);
+  return result;
 }
 
 export const lsh: AttentionVariant = {
