@@ -43,9 +43,10 @@ function gatherRows(x: tf.Tensor3D, idx: tf.Tensor2D): tf.Tensor3D {
 function hash(x: tf.Tensor3D, rot: tf.Tensor2D, rounds: number): tf.Tensor3D {
   const [heads, n] = x.shape;
   const unit = tf.div(x, tf.add(tf.norm(x, 'euclidean', -1, true), 1e-12));
-  const proj = tf.reshape(tf.matMul(unit, rot), [heads, n, rounds, -1]);
-  const both = tf.concat([proj, tf.neg(proj)], 3);
-  return tf.transpose(tf.argMax(both, 3), [0, 2, 1]) as tf.Tensor3D;
+  // Transpose the float projections, not the int32 buckets: tfjs-webgpu 4.22's transpose
+  // shader mistypes int32 tensors.
+  const proj = tf.transpose(tf.reshape(tf.matMul(unit, rot), [heads, n, rounds, -1]), [0, 2, 1, 3]);
+  return tf.argMax(tf.concat([proj, tf.neg(proj)], 3), 3) as tf.Tensor3D; // [heads, rounds, n]
 }
 
 /** Ascending sort of [batch, n] by bucket then position → (order, rank of each position). */
