@@ -131,12 +131,12 @@ function clustered(o: Required<InputOptions>): { q: Fill; k: Fill } {
 
 export function withInputDefaults(opts: InputOptions): Required<InputOptions> {
   return {
-    dv: opts.d,
-    scale: 1,
-    rank: Math.max(1, Math.floor(opts.d / 8)),
-    clusters: 8,
-    band: 8,
     ...opts,
+    dv: opts.dv ?? opts.d,
+    scale: opts.scale ?? 1,
+    rank: opts.rank ?? Math.max(1, Math.floor(opts.d / 8)),
+    clusters: opts.clusters ?? 8,
+    band: opts.band ?? 8,
   };
 }
 

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import type { AttentionInputs, HeadBlock } from '../core/headBlock';
+import { CliError } from './errors';
+
+/**
+ * Reads in.json = {"q": rows, "k": rows, "v": rows}: each an n×width list of rows (one head)
+ * or heads×n×width (several heads). Every problem is reported as a CliError naming it.
+ */
+
+type Rows = number[][];
+
+function asRows(name: string, value: unknown): Rows[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new CliError(`input: "${name}" must be a non-empty list of rows`);
+  }
+  const threeD = Array.isArray(value[0]) && Array.isArray(value[0][0]);
+  const heads = (threeD ? value : [value]) as unknown[];
+  return heads.map((rows, h) => {
+    const where = threeD ? `${name} head ${h}` : name;
+    if (!Array.isArray(rows) || rows.length === 0) {
+      throw new CliError(`input: ${where} must be a non-empty list of rows`);
+    }
+    let width = -1;
+    return rows.map((row, i) => {
+      if (!Array.isArray(row))
+        throw new CliError(`input: ${where} row ${i} is not a list of numbers`);
+      if (width < 0) width = row.length;
+      if (row.length !== width || width === 0) {
+        throw new CliError(
+          `input: ragged rows: ${where} row ${i} has ${row.length} numbers, row 0 has ${width}`,
+        );
+      }
+      for (let t = 0; t < row.length; t++) {
+        const x = row[t];
+        if (typeof x !== 'number' || !Number.isFinite(x)) {
+          throw new CliError(
+            `input: ${where} row ${i} column ${t} is not a finite number (${JSON.stringify(x)})`,
+          );
+        }
+      }
+      return row as number[];
+    });
+  });
+}
+
+function toBlock(rowsByHead: Rows[]): HeadBlock<Float32Array> {
+  const heads = rowsByHead.length;
+  const n = rowsByHead[0].length;
+  const width = rowsByHead[0][0].length;
+  const data = new Float32Array(heads * n * width);
+  let o = 0;
+  for (const rows of rowsByHead) for (const row of rows) for (const x of row) data[o++] = x;
+  return { heads, n, width, data };
+}
+
+function sameHeadShapes(name: string, rowsByHead: Rows[]): void {
+  const [n, w] = [rowsByHead[0].length, rowsByHead[0][0].length];
+  rowsByHead.forEach((rows, h) => {
+    if (rows.length !== n || rows[0].length !== w) {
+      throw new CliError(
+        `input: ${name} head ${h} is ${rows.length}×${rows[0].length}, head 0 is ${n}×${w}`,
+      );
+    }
+  });
+}
+
+export function parseInputs(text: string): AttentionInputs {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(
+      `input: malformed JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new CliError('input: expected an object {"q": rows, "k": rows, "v": rows}');
+  }
+  const obj = json as Record<string, unknown>;
+  for (const key of ['q', 'k', 'v']) {
+    if (!(key in obj)) throw new CliError(`input: missing "${key}"`);
+  }
+  const [q, k, v] = (['q', 'k', 'v'] as const).map((key) => {
+    const rows = asRows(key, obj[key]);
+    sameHeadShapes(key, rows);
+    return toBlock(rows);
+  });
+  if (q.heads !== k.heads || q.heads !== v.heads) {
+    throw new CliError(
+      `input: mismatched shapes: q, k, v have ${q.heads}, ${k.heads}, ${v.heads} heads`,
+    );
+  }
+  if (q.n !== k.n || q.n !== v.n) {
+    throw new CliError(`input: mismatched shapes: q, k, v have ${q.n}, ${k.n}, ${v.n} rows`);
+  }
+  if (q.width !== k.width) {
+    throw new CliError(
+      `input: mismatched shapes: q rows have ${q.width} numbers, k rows ${k.width}`,
+    );
+  }
+  return { q, k, v };
+}
+
+export function readInputs(path: string): AttentionInputs {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(`cannot read input file ${path} (${code})`);
+  }
+  return parseInputs(text);
+}
