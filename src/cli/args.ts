@@ -7,6 +7,7 @@ import { CliError } from './errors';
 export type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
+/** Parse `argv` strictly: an unknown flag, a missing value or a stray argument is a CliError. */
 export function parseFlags(command: string, argv: string[], options: Options): Values {
   try {
     const { values, positionals } = parseArgs({
@@ -15,12 +16,25 @@ export function parseFlags(command: string, argv: string[], options: Options): V
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length > 0)
+    if (positionals.length > 0) {
       throw new CliError(`${command}: unexpected argument "${positionals[0]}"`);
+    }
     return values as Values;
   } catch (err) {
     if (err instanceof CliError) throw err;
-    throw new CliError(`${command}: ${err instanceof Error ? err.message : String(err)}`);
+    const message = err instanceof Error ? err.message : String(err);
+    const code = (err as { code?: string }).code;
+    const flag = /'(-[^' ]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+      const known = Object.keys(options).map((name) => `--${name}`);
+      throw new CliError(`${command}: unknown flag ${flag} (flags: ${known.join(', ')})`);
+    }
+    // parseArgs explains over several lines; its first line names the problem.
+    const first = message.split('\n')[0];
+    const hint = /ambiguous/.test(first)
+      ? ' (a missing value? write --flag=VALUE for one starting with "-")'
+      : '';
+    throw new CliError(`${command}: ${first}${hint}`);
   }
 }
 
@@ -43,8 +57,12 @@ export function positiveInt(flag: string, text: string | undefined, fallback: nu
 }
 
 export function nonNegativeInt(flag: string, text: string | undefined, fallback: number): number {
-  if (text === '0') return 0;
-  return positiveInt(flag, text, fallback);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
+    throw new CliError(`--${flag} must be an integer ≥ 0, got "${text}"`);
+  }
+  return n;
 }
 
 export function intList(flag: string, text: string | undefined, fallback: number[]): number[] {
@@ -71,14 +89,14 @@ export function inputKind(text: string | undefined): InputKind {
   return text as InputKind;
 }
 
-/** NAME=VALUE pairs (or ID.NAME=VALUE when `scoped`), values finite numbers. */
+/** NAME=VALUE pairs (the sweep's names are ID.NAME), values finite numbers. */
 export function paramPairs(list: string[] | undefined): { key: string; value: number }[] {
   return (list ?? []).map((pair) => {
     const eq = pair.indexOf('=');
     const key = pair.slice(0, eq).trim();
     const value = Number(pair.slice(eq + 1));
     if (eq <= 0 || pair.slice(eq + 1).trim() === '' || !Number.isFinite(value)) {
-      throw new CliError(`--param expects NAME=NUMBER, got "${pair}"`);
+      throw new CliError(`--param expects NAME=NUMBER with a finite number, got "${pair}"`);
     }
     return { key, value };
   });

@@ -6,37 +6,53 @@ import { CliError, EXIT, oneLine } from './errors';
 
 /**
  * Attention Explorer's command line: the engine headless, over the same core/ and engine/ as
- * the app. Returns the exit code: 0 ok, 1 internal failure, 2 bad input (one line on stderr).
+ * the app. Returns the exit code: 0 ok, 1 internal failure, 2 bad input; a failure prints
+ * exactly one line on stderr.
  */
 export interface Io {
   stdout: (text: string) => void;
+  /** One line at a time (the bench table, errors). */
   stderr: (line: string) => void;
+  /** Progress lines for long runs; left out where nobody watches (not a terminal, tests). */
+  progress?: (line: string) => void;
 }
 
+const USAGES: Record<string, string> = {
+  attention: ATTENTION_USAGE,
+  sweep: SWEEP_USAGE,
+  bench: BENCH_USAGE,
+};
+
 const USAGE = [
-  'usage: npm run --silent cli -- <command>',
-  `  ${ATTENTION_USAGE}`,
-  `  ${SWEEP_USAGE}`,
-  `  ${BENCH_USAGE}`,
+  'usage: npm run --silent cli -- <command> [flags]   (npm run bench -- [flags])',
+  ...Object.values(USAGES).map((u) => `  ${u}`),
+  'exit codes: 0 ok, 1 internal error, 2 bad input (one line on stderr)',
 ].join('\n');
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    if (command in USAGES && (rest.includes('--help') || rest.includes('-h'))) {
+      io.stdout(`usage: ${USAGES[command]}\n`);
+      return EXIT.ok;
+    }
     switch (command) {
       case 'attention':
         await attentionCommand(rest, io.stdout);
         return EXIT.ok;
       case 'sweep':
-        await sweepCommand(rest, io.stdout, io.stderr);
+        await sweepCommand(rest, io.stdout, io.progress);
         return EXIT.ok;
       case 'bench':
-        return await benchCommand(rest, io.stderr);
+        return await benchCommand(rest, io.stderr, io.progress);
       case undefined:
-      case '--help':
-      case 'help':
-        io.stdout(`${USAGE}\n`);
-        return command === undefined ? EXIT.badInput : EXIT.ok;
+        throw new CliError(
+          'no command given (commands: attention, sweep, bench; --help for usage)',
+        );
       default:
         throw new CliError(`unknown command "${command}" (commands: attention, sweep, bench)`);
     }
@@ -45,16 +61,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`error: ${oneLine(err.message)}`);
       return EXIT.badInput;
     }
-    io.stderr(`internal error: ${oneLine(err instanceof Error ? err.message : String(err))}`);
+    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    io.stderr(`internal error: ${oneLine(what)}`);
     return EXIT.failure;
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const tty = process.stderr.isTTY === true;
   const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    ...(tty ? { progress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   });
+  // Let stdout drain before exiting (a pipe may still hold a large JSON document).
+  process.exitCode = code;
+  await new Promise<void>((done) => process.stdout.write('', () => done()));
   // Exit explicitly: native backends (Dawn) can keep the event loop alive.
   process.exit(code);
 }

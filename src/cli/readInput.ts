@@ -9,6 +9,9 @@ import { CliError } from './errors';
 
 type Rows = number[][];
 
+/** Largest finite float32: anything bigger becomes Infinity on the way into a tensor. */
+const F32_MAX = 3.4028234663852886e38;
+
 function asRows(name: string, value: unknown): Rows[] {
   if (!Array.isArray(value) || value.length === 0) {
     throw new CliError(`input: "${name}" must be a non-empty list of rows`);
@@ -33,8 +36,15 @@ function asRows(name: string, value: unknown): Rows[] {
       for (let t = 0; t < row.length; t++) {
         const x = row[t];
         if (typeof x !== 'number' || !Number.isFinite(x)) {
+          // JSON.parse turns an overflowing literal such as 1e999 into Infinity.
+          const shown = typeof x === 'number' ? String(x) : JSON.stringify(x);
           throw new CliError(
-            `input: ${where} row ${i} column ${t} is not a finite number (${JSON.stringify(x)})`,
+            `input: ${where} row ${i} column ${t} is not a finite number (${shown})`,
+          );
+        }
+        if (Math.abs(x) > F32_MAX) {
+          throw new CliError(
+            `input: ${where} row ${i} column ${t} is not a finite number in float32 (${x})`,
           );
         }
       }
@@ -78,7 +88,7 @@ export function parseInputs(text: string): AttentionInputs {
   }
   const obj = json as Record<string, unknown>;
   for (const key of ['q', 'k', 'v']) {
-    if (!(key in obj)) throw new CliError(`input: missing "${key}"`);
+    if (!(key in obj)) throw new CliError(`input: missing "${key}" (expected {"q", "k", "v"})`);
   }
   const [q, k, v] = (['q', 'k', 'v'] as const).map((key) => {
     const rows = asRows(key, obj[key]);

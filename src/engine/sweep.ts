@@ -1,157 +1,301 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { HeadBlock } from '../core/headBlock';
-import { generateInputs, type InputKind } from '../core/inputs';
-import { logLogSlope } from '../core/fit';
+import { type ExponentFit, fitExponent } from '../core/fit';
+import type { AttentionInputs, HeadBlock } from '../core/headBlock';
+import { generateInputs, INPUT_KINDS, type InputKind } from '../core/inputs';
 import { maxAbsError, relativeError } from '../core/metrics';
+import { type ParamValues, resolveParams } from '../core/params';
 import { keepAll, keepCausal, referenceAttention } from '../core/reference/dense';
 import type { DeviceLimits } from '../core/variantSpec';
-import { measureCall } from './measure';
+import {
+  CancelledError,
+  measureCall,
+  PEAK_BYTES_DEFINITION,
+  runOnce,
+  TIMING_DEFINITION,
+} from './measure';
 import { prepareCall, RefusedError, shapeOf } from './runAttention';
-import { fromTensor, toTensor } from './tensors';
+import { toTensor } from './tensors';
 import { getVariant } from './variants';
 
-/** A sweep over variants × n on the active backend: time, memory and error per point. */
+/**
+ * A sweep over variants × n on the active backend: time, peak tensor bytes, analytic cost and
+ * error against dense per point, and a fitted exponent per variant. Plain data in and out
+ * (no tensors escape), so the web worker can run it as the CLI does.
+ */
+
 export interface SweepConfig {
-  variants: string[];
-  ns: number[];
+  variants: readonly string[];
+  /** Sequence lengths: distinct positive integers, run in the order given. */
+  ns: readonly number[];
   d: number;
+  /** Width of V and the output (default d). */
   dv?: number;
   heads: number;
   causal: boolean;
   inputKind: InputKind;
-  /** σ, B or sharpness of the inputs (see core/inputs). */
+  /** σ, B or sharpness of the inputs (core/inputs; default 1). */
   scale?: number;
+  /** Seeds the inputs and the variants' random projections, features and hashes. */
   seed: number;
-  warmup: number;
+  /** Untimed runs before timing, ≥ 1 (default 1). */
+  warmup?: number;
   repeats: number;
-  /** Parameter overrides per variant id. */
-  params: Record<string, Record<string, number>>;
+  /** Parameter overrides per variant id; defaults fill the rest. */
+  params?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** A point whose largest tensor cannot fit these limits is refused, not attempted. */
   limits?: DeviceLimits;
+  /** Smallest n in the fitted exponents (default: every n). */
+  fitMinN?: number;
+  /** Also read tf.time kernel ms (GPU timestamps on webgpu) from one more run per point. */
+  kernelTime?: boolean;
 }
 
-export interface SweepRow {
+/** 'dense': the engine's dense output; 'float64': core's reference (dense refused); null: none. */
+export type ErrorReference = 'dense' | 'float64' | null;
+
+export interface MeasuredRow {
   variant: string;
   n: number;
-  params: Record<string, number>;
-  /** Why this point was not run (nothing else is set then). */
-  refused?: string;
-  msMedian?: number;
-  msMin?: number;
-  msMax?: number;
+  refused?: undefined;
+  msMedian: number;
+  msMin: number;
+  msMax: number;
+  msAll: number[];
   kernelMs?: number | null;
-  peakBytes?: number;
-  analyticBytes?: number;
-  flops?: number;
-  /** Against dense on the same inputs (null where no dense result could be had). */
-  relError?: number | null;
-  maxAbsError?: number | null;
+  /** Measured tfjs tensor accounting (PEAK_BYTES_DEFINITION in engine/measure). */
+  peakBytes: number;
+  /** Analytic, from the variant spec's cost(). */
+  analyticBytes: number;
+  analyticFlops: number;
+  relError: number | null;
+  maxAbsError: number | null;
+  errorReference: ErrorReference;
 }
 
-export interface SweepFit {
+/** A point not run: spec refusal (e.g. m ∤ n), causal unsupported, or beyond device limits. */
+export interface RefusedRow {
   variant: string;
-  /** Fitted exponent of median time in n over the points that ran. */
-  slope: number;
-  r2: number;
-  points: number;
+  n: number;
+  refused: string;
+}
+
+export type SweepRow = MeasuredRow | RefusedRow;
+export const isMeasured = (row: SweepRow): row is MeasuredRow => row.refused === undefined;
+
+export interface SweepFit extends ExponentFit {
+  variant: string;
 }
 
 export interface SweepProgress {
+  /** 'start' before a point runs; 'done' after it, with its row. */
+  phase: 'start' | 'done';
   variant: string;
   n: number;
+  /** 1-based index of the point among all `total` (variant, n) points. */
   step: number;
   total: number;
+  row?: SweepRow;
 }
 
-export interface SweepHooks {
-  onProgress?: (p: SweepProgress) => void;
-  onRow?: (row: SweepRow) => void;
-  shouldCancel?: () => boolean;
+export interface SweepResult {
+  /** One per (variant, n): config.variants order, then config.ns order. */
+  rows: SweepRow[];
+  fits: SweepFit[];
+  provenance: ReturnType<typeof sweepProvenance>;
+  /** True when shouldCancel stopped the sweep; rows then hold the finished points. */
+  cancelled: boolean;
 }
 
-/** Largest n for which the float64 reference is computed when dense itself cannot run. */
-const FLOAT64_REFERENCE_MAX_N = 2048;
+/** Largest n for which the float64 reference stands in when dense itself is refused. */
+export const FLOAT64_REFERENCE_MAX_N = 2048;
 
-/** Dense output on these inputs: the engine's own, else the float64 reference, else null. */
-async function denseReference(
-  config: SweepConfig,
-  inputs: ReturnType<typeof generateInputs>,
-  tensors: [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D],
-): Promise<HeadBlock | null> {
-  const shape = shapeOf(inputs, config.causal);
-  try {
-    const call = prepareCall('dense', shape, {}, config.limits);
-    const out = call.variant.run(...tensors, {
-      causal: config.causal,
-      params: {},
-      seed: config.seed,
-    });
-    const block = await fromTensor(out);
-    out.dispose();
-    return block;
-  } catch (err) {
-    if (!(err instanceof RefusedError)) throw err;
-    if (shape.n > FLOAT64_REFERENCE_MAX_N) return null;
-    return referenceAttention(inputs, config.causal ? keepCausal : keepAll);
+const isPositiveInt = (x: number) => Number.isSafeInteger(x) && x >= 1;
+
+/** Throws an Error naming the first problem with the request; returns effective params. */
+export function checkSweepConfig(c: SweepConfig): Record<string, ParamValues> {
+  if (c.variants.length === 0) throw new Error('no variants to sweep');
+  if (c.ns.length === 0) throw new Error('no n to sweep');
+  const dup = (xs: readonly (string | number)[]) => xs.find((x, i) => xs.indexOf(x) !== i);
+  if (dup(c.variants) !== undefined) throw new Error(`variant ${dup(c.variants)} listed twice`);
+  if (dup(c.ns) !== undefined) throw new Error(`n = ${dup(c.ns)} listed twice`);
+  for (const n of c.ns)
+    if (!isPositiveInt(n)) throw new Error(`n must be a positive integer, got ${n}`);
+  for (const [name, x] of Object.entries({
+    d: c.d,
+    dv: c.dv ?? c.d,
+    heads: c.heads,
+    repeats: c.repeats,
+    warmup: c.warmup ?? 1,
+  })) {
+    if (!isPositiveInt(x)) throw new Error(`${name} must be a positive integer, got ${x}`);
   }
+  if (!Number.isSafeInteger(c.seed) || c.seed < 0)
+    throw new Error(`seed must be an integer ≥ 0, got ${c.seed}`);
+  if (!INPUT_KINDS.includes(c.inputKind)) {
+    throw new Error(`unknown input kind "${c.inputKind}" (valid: ${INPUT_KINDS.join(', ')})`);
+  }
+  if (c.scale !== undefined && !(Number.isFinite(c.scale) && c.scale > 0)) {
+    throw new Error(`input scale must be a positive number, got ${c.scale}`);
+  }
+  const given = c.params ?? {};
+  const params: Record<string, ParamValues> = {};
+  for (const id of c.variants) getVariant(id); // throws, listing the valid ids
+  for (const id of Object.keys(given)) {
+    if (!c.variants.includes(id)) {
+      throw new Error(`parameters given for ${id}, which is not in the sweep`);
+    }
+  }
+  for (const id of c.variants) params[id] = resolveParams(id, getVariant(id).params, given[id]);
+  return params;
 }
 
-async function measurePoint(
-  config: SweepConfig,
-  id: string,
-  inputs: ReturnType<typeof generateInputs>,
-  tensors: [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D],
-  dense: HeadBlock | null,
-): Promise<SweepRow> {
-  const shape = shapeOf(inputs, config.causal);
-  const given = config.params[id] ?? {};
-  let call: ReturnType<typeof prepareCall>;
-  try {
-    call = prepareCall(id, shape, given, config.limits);
-  } catch (err) {
-    if (!(err instanceof RefusedError)) throw err;
-    return { variant: id, n: shape.n, params: { ...given }, refused: err.message };
-  }
-  const opts = { causal: config.causal, params: call.params, seed: config.seed };
-  const { measurement, output } = await measureCall(call.variant, ...tensors, opts, config);
-  const cost = call.variant.cost(shape, call.params);
+function sweepProvenance(c: SweepConfig, params: Record<string, ParamValues>) {
   return {
-    variant: id,
-    n: shape.n,
-    params: call.params,
-    msMedian: measurement.ms.median,
-    msMin: measurement.ms.min,
-    msMax: measurement.ms.max,
-    kernelMs: measurement.kernelMs,
-    peakBytes: measurement.peakBytes,
-    analyticBytes: cost.bytes,
-    flops: cost.flops,
-    relError: dense ? relativeError(output, dense) : null,
-    maxAbsError: dense ? maxAbsError(output, dense) : null,
+    tfjsVersion: tf.version_core,
+    backend: tf.getBackend(),
+    date: new Date().toISOString(),
+    seed: c.seed,
+    warmup: c.warmup ?? 1,
+    repeats: c.repeats,
+    d: c.d,
+    dv: c.dv ?? c.d,
+    heads: c.heads,
+    causal: c.causal,
+    inputKind: c.inputKind,
+    scale: c.scale ?? 1,
+    ns: [...c.ns],
+    variants: [...c.variants],
+    params,
+    fitMinN: c.fitMinN ?? Math.min(...c.ns),
+    timing: TIMING_DEFINITION,
+    memory: PEAK_BYTES_DEFINITION,
+    error:
+      `relative Frobenius error and max abs error against the engine's dense output on the same ` +
+      `inputs (errorReference "dense"); where dense is refused, the float64 reference for ` +
+      `n ≤ ${FLOAT64_REFERENCE_MAX_N} ("float64"), else null`,
   };
 }
 
-export function fitRows(rows: readonly SweepRow[]): SweepFit[] {
-  const ids = [...new Set(rows.map((r) => r.variant))];
-  return ids.flatMap((variant) => {
-    const ran = rows.filter((r) => r.variant === variant && r.msMedian !== undefined);
-    const fit = logLogSlope(
-      ran.map((r) => r.n),
-      ran.map((r) => r.msMedian ?? Number.NaN),
-    );
-    return fit ? [{ variant, slope: fit.slope, r2: fit.r2, points: fit.points }] : [];
-  });
+/** Per-variant exponent of median ms in n over fitMinN ≤ n (refused points skipped). */
+export function fitRows(
+  rows: readonly SweepRow[],
+  variants: readonly string[],
+  nMin = 0,
+): SweepFit[] {
+  return variants.map((variant) => ({
+    variant,
+    ...fitExponent(
+      rows
+        .filter(isMeasured)
+        .filter((r) => r.variant === variant)
+        .map((r) => ({ n: r.n, ms: r.msMedian })),
+      nMin,
+    ),
+  }));
 }
 
+type Tensors = [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+interface Reference {
+  block: HeadBlock | null;
+  kind: ErrorReference;
+}
+
+/** Dense output when dense is not swept (or was refused): engine dense, else float64, else none. */
+async function fallbackReference(
+  c: SweepConfig,
+  x: AttentionInputs,
+  t: Tensors,
+  tryEngine: boolean,
+): Promise<Reference> {
+  const shape = shapeOf(x, c.causal);
+  if (tryEngine) {
+    try {
+      const call = prepareCall('dense', shape, {}, c.limits);
+      const block = await runOnce(call.variant, ...t, {
+        causal: c.causal,
+        params: call.params,
+        seed: c.seed,
+      });
+      return { block, kind: 'dense' };
+    } catch (err) {
+      if (!(err instanceof RefusedError)) throw err;
+    }
+  }
+  if (shape.n > FLOAT64_REFERENCE_MAX_N) return { block: null, kind: null };
+  return { block: referenceAttention(x, c.causal ? keepCausal : keepAll), kind: 'float64' };
+}
+
+async function measurePoint(
+  c: SweepConfig,
+  id: string,
+  x: AttentionInputs,
+  t: Tensors,
+  ref: () => Promise<Reference>,
+  shouldCancel?: () => boolean,
+): Promise<{ row: SweepRow; output: HeadBlock | null }> {
+  const shape = shapeOf(x, c.causal);
+  let call: ReturnType<typeof prepareCall>;
+  try {
+    call = prepareCall(id, shape, c.params?.[id] ?? {}, c.limits);
+  } catch (err) {
+    if (!(err instanceof RefusedError)) throw err;
+    return { row: { variant: id, n: shape.n, refused: err.message }, output: null };
+  }
+  const opts = { causal: c.causal, params: call.params, seed: c.seed };
+  const m = await measureCall(call.variant, ...t, opts, {
+    warmup: c.warmup ?? 1,
+    repeats: c.repeats,
+    kernelTime: c.kernelTime,
+    shouldCancel,
+  });
+  const cost = call.variant.cost(shape, call.params);
+  const reference = id === 'dense' ? { block: m.output, kind: 'dense' as const } : await ref();
+  const row: MeasuredRow = {
+    variant: id,
+    n: shape.n,
+    msMedian: m.msMedian,
+    msMin: m.msMin,
+    msMax: m.msMax,
+    msAll: m.msAll,
+    ...(c.kernelTime ? { kernelMs: m.kernelMs } : {}),
+    peakBytes: m.peakBytes ?? 0,
+    analyticBytes: cost.bytes,
+    analyticFlops: cost.flops,
+    relError: reference.block ? relativeError(m.output, reference.block) : null,
+    maxAbsError: reference.block ? maxAbsError(m.output, reference.block) : null,
+    errorReference: reference.kind,
+  };
+  return { row, output: m.output };
+}
+
+/**
+ * Run the sweep. Per n: one set of seeded inputs; dense runs first when swept (its output is
+ * the reference), else once untimed when another variant needs a reference.
+ */
 export async function runSweep(
   config: SweepConfig,
-  hooks: SweepHooks = {},
-): Promise<{ rows: SweepRow[]; fits: SweepFit[]; cancelled: boolean }> {
-  for (const id of config.variants) getVariant(id); // unknown ids fail before any work
-  const rows: SweepRow[] = [];
+  onProgress?: (p: SweepProgress) => void,
+  shouldCancel?: () => boolean,
+): Promise<SweepResult> {
+  const params = checkSweepConfig(config);
+  const provenance = sweepProvenance(config, params);
+  const order = [...config.variants].sort((a, b) => Number(b === 'dense') - Number(a === 'dense'));
   const total = config.variants.length * config.ns.length;
+  const done = new Map<string, SweepRow>();
+  const finish = (cancelled: boolean): SweepResult => {
+    const rows = config.variants.flatMap((id) =>
+      config.ns.flatMap((n) => done.get(`${id}@${n}`) ?? []),
+    );
+    return {
+      rows,
+      fits: fitRows(rows, config.variants, provenance.fitMinN),
+      provenance,
+      cancelled,
+    };
+  };
   let step = 0;
   for (const n of config.ns) {
-    const inputs = generateInputs({
+    const x = generateInputs({
       kind: config.inputKind,
       heads: config.heads,
       n,
@@ -160,23 +304,28 @@ export async function runSweep(
       seed: config.seed,
       scale: config.scale,
     });
-    const tensors: [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D] = [
-      toTensor(inputs.q),
-      toTensor(inputs.k),
-      toTensor(inputs.v),
-    ];
+    const t: Tensors = [toTensor(x.q), toTensor(x.k), toTensor(x.v)]; // [heads, n, d|dv]
     try {
-      const dense = await denseReference(config, inputs, tensors);
-      for (const id of config.variants) {
-        if (hooks.shouldCancel?.()) return { rows, fits: fitRows(rows), cancelled: true };
-        hooks.onProgress?.({ variant: id, n, step: ++step, total });
-        const row = await measurePoint(config, id, inputs, tensors, dense);
-        rows.push(row);
-        hooks.onRow?.(row);
+      let reference: Reference | null = null;
+      const ref = async () => {
+        reference ??= await fallbackReference(config, x, t, !config.variants.includes('dense'));
+        return reference;
+      };
+      for (const id of order) {
+        if (shouldCancel?.()) return finish(true);
+        step++;
+        onProgress?.({ phase: 'start', variant: id, n, step, total });
+        const { row, output } = await measurePoint(config, id, x, t, ref, shouldCancel);
+        if (id === 'dense' && output) reference = { block: output, kind: 'dense' };
+        done.set(`${id}@${n}`, row);
+        onProgress?.({ phase: 'done', variant: id, n, step, total, row });
       }
+    } catch (err) {
+      if (err instanceof CancelledError) return finish(true);
+      throw err;
     } finally {
-      tf.dispose(tensors);
+      tf.dispose(t);
     }
   }
-  return { rows, fits: fitRows(rows), cancelled: false };
+  return finish(false);
 }

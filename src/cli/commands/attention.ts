@@ -1,18 +1,28 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { toRows } from '../../core/headBlock';
 import { maxAbsError, relativeError } from '../../core/metrics';
 import { keepAll, keepCausal, referenceAttention } from '../../core/reference/dense';
-import { prepareCall, RefusedError, runAttention, shapeOf } from '../../engine/runAttention';
-import { nonNegativeInt, paramPairs, parseFlags, required, str } from '../args';
+import { measureCall, PEAK_BYTES_DEFINITION, TIMING_DEFINITION } from '../../engine/measure';
+import { prepareCall, RefusedError, shapeOf } from '../../engine/runAttention';
+import { toTensor } from '../../engine/tensors';
+import { nonNegativeInt, paramPairs, parseFlags, positiveInt, required, str } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
-import { writeAtomic } from '../output';
+import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 import { readInputs } from '../readInput';
 
 export const ATTENTION_USAGE =
-  'attention --variant ID --input in.json [--output out.json] [--causal] [--param NAME=VALUE]... [--seed N] [--backend cpu|wasm|webgpu]';
+  'attention --variant ID --input in.json [--output out.json] [--causal] [--param NAME=VALUE]... [--seed N] [--repeats N] [--backend cpu|wasm|webgpu]';
 
-/** Run one variant on the user's Q, K, V and compare it with float64 dense attention. */
+const refusedIsBadInput = (err: unknown): never => {
+  throw err instanceof RefusedError ? new CliError(err.message) : err;
+};
+
+/**
+ * Run one variant on the user's Q, K, V (one warm-up, then --repeats timed runs, default 1),
+ * and compare it with float64 dense attention on the same inputs and causal flag.
+ */
 export async function attentionCommand(argv: string[], stdout: (s: string) => void): Promise<void> {
   const v = parseFlags('attention', argv, {
     variant: { type: 'string' },
@@ -21,60 +31,78 @@ export async function attentionCommand(argv: string[], stdout: (s: string) => vo
     causal: { type: 'boolean', default: false },
     param: { type: 'string', multiple: true },
     seed: { type: 'string' },
+    repeats: { type: 'string' },
     backend: { type: 'string' },
   });
   const variant = required(v, 'variant', 'attention');
   const inputPath = required(v, 'input', 'attention');
   const causal = v.causal === true;
-  const seed = nonNegativeInt('seed', str(v, 'seed'), 0);
+  const seed = nonNegativeInt('seed', str(v, 'seed'), 1);
+  const repeats = positiveInt('repeats', str(v, 'repeats'), 1);
   const backend = cliBackend(str(v, 'backend'), 'cpu');
-  const given = Object.fromEntries(
-    paramPairs(v.param as string[] | undefined).map((p) => [p.key, p.value]),
-  );
+  const outPath = str(v, 'output');
+  const given: Record<string, number> = {};
+  for (const p of paramPairs(v.param as string[] | undefined)) given[p.key] = p.value;
+  if (outPath !== undefined) checkOutputPath(outPath);
   const inputs = readInputs(inputPath);
-  // Refuse bad variants and parameters before starting a backend.
+  const shape = shapeOf(inputs, causal);
+  // Refuse bad variants, parameters and causal flags before starting a backend.
   try {
-    prepareCall(variant, shapeOf(inputs, causal), given);
+    prepareCall(variant, shape, given);
   } catch (err) {
-    if (err instanceof RefusedError) throw new CliError(err.message);
-    throw err;
+    refusedIsBadInput(err);
   }
   const report = await startBackend(backend);
-  const result = await runAttention({
-    variant,
-    inputs,
-    causal,
-    params: given,
-    seed,
-    limits: report.limits,
-  }).catch((err: unknown) => {
-    if (err instanceof RefusedError) throw new CliError(err.message);
-    throw err;
-  });
+  let call: ReturnType<typeof prepareCall>;
+  try {
+    call = prepareCall(variant, shape, given, report.limits);
+  } catch (err) {
+    return refusedIsBadInput(err);
+  }
+  const tensors = [toTensor(inputs.q), toTensor(inputs.k), toTensor(inputs.v)] as const;
+  const m = await measureCall(
+    call.variant,
+    ...tensors,
+    { causal, params: call.params, seed },
+    { warmup: 1, repeats },
+  ).finally(() => tf.dispose([...tensors]));
   const exact = referenceAttention(inputs, causal ? keepCausal : keepAll);
-  const heads = result.output.heads;
-  const output =
-    heads === 1
-      ? toRows(result.output)
-      : Array.from({ length: heads }, (_, h) => toRows(result.output, h));
+  const { heads, n, width: dv } = m.output;
+  const d = inputs.q.width;
   const doc = {
-    variant: result.variant,
-    params: result.params,
+    variant: call.variant.id,
+    params: call.params,
+    backend: report.name,
     causal,
     seed,
-    backend: report.name,
-    shape: { heads, n: inputs.q.n, d: inputs.q.width, dv: inputs.v.width },
-    output,
+    shape: { heads, n, d, dv },
+    output:
+      heads === 1 ? toRows(m.output) : Array.from({ length: heads }, (_, h) => toRows(m.output, h)),
     reference: {
-      against: 'float64 dense attention on the same inputs (same causal flag)',
-      relError: relativeError(result.output, exact),
-      maxAbsError: maxAbsError(result.output, exact),
+      against:
+        'float64 dense attention (core referenceAttention) on the same inputs and causal flag',
+      relError: relativeError(m.output, exact),
+      maxAbsError: maxAbsError(m.output, exact),
     },
-    ms: result.ms,
-    provenance: nodeProvenance(report),
+    ms: m.msMedian,
+    msAll: m.msAll,
+    peakBytes: m.peakBytes,
+    analytic: call.variant.cost(shape, call.params),
+    provenance: {
+      ...nodeProvenance(report),
+      seed,
+      causal,
+      heads,
+      n,
+      d,
+      dv,
+      warmup: 1,
+      repeats,
+      timing: TIMING_DEFINITION,
+      memory: PEAK_BYTES_DEFINITION,
+    },
   };
   const text = `${JSON.stringify(doc, null, 2)}\n`;
-  const outPath = str(v, 'output');
-  if (outPath) writeAtomic(outPath, text);
+  if (outPath !== undefined) writeAtomic(outPath, text);
   else stdout(text);
 }

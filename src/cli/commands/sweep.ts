@@ -1,19 +1,24 @@
-import { prepareCall, RefusedError } from '../../engine/runAttention';
-import { runSweep, type SweepConfig, type SweepRow } from '../../engine/sweep';
+import type { ParamValues } from '../../core/params';
+import {
+  isMeasured,
+  runSweep,
+  type SweepFit,
+  type SweepProgress,
+  type SweepRow,
+} from '../../engine/sweep';
 import { parseFlags, str } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
-import { toCsv, writeAtomic } from '../output';
+import { checkOutputPath, toCsv, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 import { SWEEP_OPTIONS, sweepConfig } from './sweepConfig';
 
 export const SWEEP_USAGE =
-  'sweep --variants dense,flash,linear --n 128,256,512,1024 [--d 64] [--heads 1] [--repeats 5] [--input-kind gaussian|bounded|banded|lowrank|clustered] [--causal] [--param VARIANT.NAME=VALUE]... [--backend cpu|wasm|webgpu] [--format json|csv] [--output FILE]';
+  'sweep [--variants dense,flash,linear] [--n 128,256,512,1024] [--d 64] [--dv D] [--heads 1] [--repeats 5] [--warmup 1] [--input-kind gaussian|bounded|banded|lowrank|clustered] [--scale S] [--causal] [--seed 1] [--param VARIANT.NAME=VALUE]... [--fit-min-n N] [--backend wasm|cpu|webgpu] [--format json|csv] [--output FILE]';
 
 export const CSV_COLUMNS = [
   'variant',
   'n',
-  'params',
   'refused',
   'msMedian',
   'msMin',
@@ -21,50 +26,66 @@ export const CSV_COLUMNS = [
   'kernelMs',
   'peakBytes',
   'analyticBytes',
-  'flops',
+  'analyticFlops',
   'relError',
   'maxAbsError',
+  'errorReference',
+  'fitSlope',
+  'params',
 ] as const;
 
-/**
- * Bad parameters are the user's mistake (exit 2); a size a variant cannot take (n not divisible,
- * causal unsupported, beyond the device) is a fact of the sweep and gets a refused row instead.
- */
-export function checkParams(config: SweepConfig): void {
-  for (const id of config.variants) {
-    const given = config.params[id] ?? {};
-    try {
-      prepareCall(id, { heads: 1, n: 1, d: 1, dv: 1, causal: false }, given);
-    } catch (err) {
-      if (err instanceof RefusedError && /parameter/.test(err.message))
-        throw new CliError(err.message);
-      if (!(err instanceof RefusedError)) throw err;
-    }
-  }
+/** One CSV record per row; the variant's fitted exponent and parameters (JSON) repeat on its rows. */
+export function csvRecords(
+  rows: readonly SweepRow[],
+  fits: readonly SweepFit[],
+  params: Record<string, ParamValues>,
+) {
+  return rows.map((row) => {
+    const fitSlope = fits.find((f) => f.variant === row.variant)?.slope ?? null;
+    const base = {
+      variant: row.variant,
+      n: row.n,
+      fitSlope,
+      params: JSON.stringify(params[row.variant] ?? {}),
+    };
+    if (!isMeasured(row)) return { ...base, refused: row.refused };
+    const { msAll: _all, ...numbers } = row;
+    return { ...numbers, ...base };
+  });
+}
+
+/** A progress line for a terminal: the point starting, or the point done with its median. */
+export function progressLine(p: SweepProgress): string {
+  const at = `[${p.step}/${p.total}] ${p.variant} n=${p.n}`;
+  if (p.phase === 'start') return `${at} …`;
+  if (!p.row) return at;
+  return isMeasured(p.row) ? `${at} ${p.row.msMedian.toFixed(2)} ms` : `${at} refused`;
 }
 
 export async function sweepCommand(
   argv: string[],
   stdout: (s: string) => void,
-  stderr: (s: string) => void,
+  progress?: (line: string) => void,
 ) {
   const v = parseFlags('sweep', argv, { ...SWEEP_OPTIONS, format: { type: 'string' } });
   const format = str(v, 'format') ?? 'json';
-  if (format !== 'json' && format !== 'csv')
+  if (format !== 'json' && format !== 'csv') {
     throw new CliError(`--format must be json or csv, got "${format}"`);
-  const config = sweepConfig(v, { ns: [128, 256, 512, 1024], repeats: 5 });
-  checkParams(config);
-  const report = await startBackend(cliBackend(str(v, 'backend'), 'wasm'));
+  }
+  const { config, params } = sweepConfig(v, { ns: [128, 256, 512, 1024], repeats: 5 });
+  const backend = cliBackend(str(v, 'backend'), 'wasm');
+  const outPath = str(v, 'output');
+  if (outPath !== undefined) checkOutputPath(outPath);
+  const report = await startBackend(backend);
   const result = await runSweep(
-    { ...config, limits: report.limits },
-    { onProgress: (p) => stderr(`[${p.step}/${p.total}] ${p.variant} n=${p.n}`) },
+    { ...config, limits: report.limits, kernelTime: report.hasTimestampQuery },
+    progress && ((p) => progress(progressLine(p))),
   );
-  const rows: SweepRow[] = result.rows;
+  const provenance = { ...nodeProvenance(report), ...result.provenance };
   const text =
     format === 'csv'
-      ? toCsv(CSV_COLUMNS, rows as unknown as Record<string, unknown>[])
-      : `${JSON.stringify({ config, rows, fits: result.fits, provenance: nodeProvenance(report) }, null, 2)}\n`;
-  const outPath = str(v, 'output');
-  if (outPath) writeAtomic(outPath, text);
+      ? toCsv(CSV_COLUMNS, csvRecords(result.rows, result.fits, params))
+      : `${JSON.stringify({ rows: result.rows, fits: result.fits, provenance }, null, 2)}\n`;
+  if (outPath !== undefined) writeAtomic(outPath, text);
   else stdout(text);
 }

@@ -1,5 +1,6 @@
+import type { ParamValues } from '../../core/params';
 import { VARIANT_IDS } from '../../core/variantSpecs';
-import type { SweepConfig } from '../../engine/sweep';
+import { checkSweepConfig, type SweepConfig } from '../../engine/sweep';
 import {
   finiteNumber,
   inputKind,
@@ -13,7 +14,7 @@ import {
 } from '../args';
 import { CliError } from '../errors';
 
-/** Flags shared by `sweep` and `bench`, and their translation into a SweepConfig. */
+/** Flags shared by `sweep` and `bench`, and their translation into a checked SweepConfig. */
 export const SWEEP_OPTIONS: Options = {
   variants: { type: 'string' },
   n: { type: 'string' },
@@ -29,6 +30,7 @@ export const SWEEP_OPTIONS: Options = {
   param: { type: 'string', multiple: true },
   backend: { type: 'string' },
   output: { type: 'string' },
+  'fit-min-n': { type: 'string' },
 };
 
 function variantList(text: string | undefined): string[] {
@@ -43,14 +45,17 @@ function variantList(text: string | undefined): string[] {
 }
 
 /** --param ID.NAME=VALUE → { ID: { NAME: VALUE } }. */
-function scopedParams(list: string[] | undefined): SweepConfig['params'] {
-  const out: SweepConfig['params'] = {};
+function scopedParams(list: string[] | undefined): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
   for (const { key, value } of paramPairs(list)) {
     const dot = key.indexOf('.');
     const id = key.slice(0, dot);
-    if (dot <= 0 || !VARIANT_IDS.includes(id)) {
+    if (dot <= 0 || dot === key.length - 1) {
+      throw new CliError(`--param for a sweep expects VARIANT.NAME=VALUE, got "${key}"`);
+    }
+    if (!VARIANT_IDS.includes(id)) {
       throw new CliError(
-        `--param for a sweep expects VARIANT.NAME=VALUE with a known variant, got "${key}"`,
+        `--param ${key}: unknown variant "${id}" (valid: ${VARIANT_IDS.join(', ')})`,
       );
     }
     out[id] = { ...out[id], [key.slice(dot + 1)]: value };
@@ -58,23 +63,39 @@ function scopedParams(list: string[] | undefined): SweepConfig['params'] {
   return out;
 }
 
-export function sweepConfig(v: Values, defaults: { ns: number[]; repeats: number }): SweepConfig {
-  const variants = variantList(str(v, 'variants'));
-  const causal = v.causal === true;
-  const params = scopedParams(v.param as string[] | undefined);
-  const d = positiveInt('d', str(v, 'd'), 64);
-  return {
-    variants,
+export interface SweepDefaults {
+  ns: number[];
+  repeats: number;
+  d?: number;
+  heads?: number;
+  seed?: number;
+}
+
+/** Flags → SweepConfig, every value checked (CliError), with the effective parameters. */
+export function sweepConfig(
+  v: Values,
+  defaults: SweepDefaults,
+): { config: SweepConfig; params: Record<string, ParamValues> } {
+  const d = positiveInt('d', str(v, 'd'), defaults.d ?? 64);
+  const fitMinN = str(v, 'fit-min-n');
+  const config: SweepConfig = {
+    variants: variantList(str(v, 'variants')),
     ns: intList('n', str(v, 'n'), defaults.ns),
     d,
     dv: positiveInt('dv', str(v, 'dv'), d),
-    heads: positiveInt('heads', str(v, 'heads'), 1),
-    causal,
+    heads: positiveInt('heads', str(v, 'heads'), defaults.heads ?? 1),
+    causal: v.causal === true,
     inputKind: inputKind(str(v, 'input-kind')),
     scale: finiteNumber('scale', str(v, 'scale')),
-    seed: nonNegativeInt('seed', str(v, 'seed'), 1),
-    warmup: nonNegativeInt('warmup', str(v, 'warmup'), 2),
+    seed: nonNegativeInt('seed', str(v, 'seed'), defaults.seed ?? 1),
+    warmup: positiveInt('warmup', str(v, 'warmup'), 1),
     repeats: positiveInt('repeats', str(v, 'repeats'), defaults.repeats),
-    params,
+    params: scopedParams(v.param as string[] | undefined),
+    ...(fitMinN === undefined ? {} : { fitMinN: positiveInt('fit-min-n', fitMinN, 1) }),
   };
+  try {
+    return { config, params: checkSweepConfig(config) };
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
 }
