@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { VARIANT_SPECS } from '../src/core/variantSpecs';
+import { expect, snap, test, waitForBackend } from './fixtures';
+
+/** Rows the Cross-check table must have: one per variant, plus a causal one where supported. */
+const EXPECTED_ROWS = VARIANT_SPECS.flatMap((s) =>
+  s.supportsCausal ? [`${s.id}:false`, `${s.id}:true`] : [`${s.id}:false`],
+);
+
+async function runCheck(page: Page) {
+  await page.getByRole('button', { name: 'Check variants' }).click();
+  const table = page.getByRole('table', { name: 'Cross-check' });
+  await expect(table).toBeVisible({ timeout: 180_000 });
+  return table;
+}
+
+async function expectAllPass(page: Page, backend: string) {
+  const table = await runCheck(page);
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(EXPECTED_ROWS.length);
+  const keys = await rows.evaluateAll((trs) =>
+    trs.map((tr) => `${tr.getAttribute('data-variant')}:${tr.getAttribute('data-causal')}`),
+  );
+  expect(keys).toEqual(EXPECTED_ROWS);
+  for (const row of await rows.all()) {
+    const name = await row.getAttribute('data-variant');
+    await expect(row.getByRole('cell').last(), `${name}`).toHaveText('pass');
+    // A finite number: 0 or d.de±x (NaN, ∞ and — would fail).
+    await expect(row.getByTestId('max-diff')).toHaveText(/^(0|\d\.\de[-+]\d+)$/);
+  }
+  await expect(page.getByTestId('check-summary')).toContainText(
+    `${EXPECTED_ROWS.length}/${EXPECTED_ROWS.length} passed on ${backend} vs cpu`,
+  );
+  const tensors = (await page.getByTestId('tensor-count').textContent()) ?? '';
+  const m = tensors.match(/Tensors before\/after: (\d+)\/(\d+)/);
+  expect(m, tensors).not.toBeNull();
+  expect(Number(m?.[1])).toBe(Number(m?.[2]));
+  await expect(page.getByTestId('tensor-count')).toContainText('(no leak)');
+}
+
+test('every variant on webgpu agrees with cpu and leaks no tensor', async ({ page, log }, info) => {
+  test.setTimeout(300_000);
+  await page.goto('./');
+  expect(await waitForBackend(page)).toBe('webgpu');
+
+  // A check shows its progress and can be cancelled; the engine stays usable on webgpu.
+  await page.getByRole('button', { name: 'Check variants' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Cross-check progress' })).toBeVisible();
+  await snap(page, info, 'cross-check-running');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Check cancelled.')).toBeVisible({ timeout: 60_000 });
+
+  await expectAllPass(page, 'webgpu');
+  await snap(page, info, 'cross-check-webgpu');
+  expect(log.errors).toEqual([]);
+});
+
+test('every variant on wasm agrees with cpu (wasm binaries load under the CSP)', async ({
+  page,
+  log,
+}) => {
+  await page.goto('./?backend=wasm');
+  expect(await waitForBackend(page)).toBe('wasm');
+  await expectAllPass(page, 'wasm');
+  expect(log.errors).toEqual([]);
+});

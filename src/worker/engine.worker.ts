@@ -1,0 +1,32 @@
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import { initBackend } from '../engine/backend';
+import { crossCheck } from '../engine/crossCheck';
+import { createEngineHost } from './engineHost';
+import type { EngineResponse } from './protocol';
+
+/**
+ * The engine worker: the only place tfjs is loaded in the browser. Start it with
+ * `new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' })`.
+ */
+
+// Vite emits these as hashed assets next to the worker chunk (works from any sub-path). The
+// threaded build is never used (WASM_HAS_MULTITHREAD_SUPPORT is off), so it maps to SIMD too.
+const wasmPaths = {
+  'tfjs-backend-wasm.wasm': wasmUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+};
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (r: EngineResponse) => scope.postMessage(r);
+
+const handle = createEngineHost(
+  {
+    init: (order, onDeviceLost) => initBackend(order, { wasmPaths, onDeviceLost }),
+    crossCheck,
+  },
+  post,
+);
+
+scope.onmessage = (e: MessageEvent<unknown>) => handle(e.data);

@@ -1,0 +1,113 @@
+import type { BackendName, BackendReport } from '../engine/backend';
+import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
+import type { EngineResponse, JobRequest } from './protocol';
+import { parseRequest } from './protocol';
+
+/**
+ * The worker's message handling, free of tfjs and of the worker global: the engine functions
+ * come in as `deps`, replies go out through `post`. Jobs run one at a time in arrival order
+ * (tfjs has one global backend, and a cross-check switches it), and each can be cancelled.
+ */
+
+export interface EngineDeps {
+  init(
+    order: BackendName[] | undefined,
+    onDeviceLost: (message: string) => void,
+  ): Promise<BackendReport>;
+  crossCheck(opts: CrossCheckOptions, hooks: CrossCheckHooks): Promise<CrossCheckReport>;
+}
+
+type InitState =
+  | { kind: 'none' }
+  | { kind: 'ready'; report: BackendReport }
+  | { kind: 'failed'; error: string }
+  | { kind: 'lost'; message: string };
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => void) {
+  let state: InitState = { kind: 'none' };
+  let queue: Promise<void> = Promise.resolve();
+  const controllers = new Map<number, AbortController>();
+
+  const onDeviceLost = (message: string) => {
+    state = { kind: 'lost', message };
+    post({ type: 'deviceLost', message });
+  };
+
+  async function init(id: number, order: BackendName[] | undefined): Promise<EngineResponse> {
+    // tfjs cannot switch to another first choice cleanly (a failed wasm init cannot even be
+    // retried): a second init repeats the first answer; restarting means a new worker.
+    if (state.kind === 'ready') return { type: 'ready', id, report: state.report };
+    if (state.kind === 'failed') return { type: 'initFailed', id, error: state.error };
+    if (state.kind === 'lost') return { type: 'initFailed', id, error: state.message };
+    try {
+      const report = await deps.init(order, onDeviceLost);
+      state = { kind: 'ready', report };
+      return { type: 'ready', id, report };
+    } catch (err) {
+      state = { kind: 'failed', error: messageOf(err) };
+      return { type: 'initFailed', id, error: state.error };
+    }
+  }
+
+  function notReady(): string | null {
+    if (state.kind === 'none') return 'the engine has not started: send init first';
+    if (state.kind === 'failed') return `the engine failed to start: ${state.error}`;
+    if (state.kind === 'lost') return `${state.message}; restart the engine`;
+    return null;
+  }
+
+  async function run(req: JobRequest, signal: AbortSignal): Promise<EngineResponse> {
+    if (signal.aborted) return { type: 'cancelled', id: req.id };
+    if (req.type === 'init') return init(req.id, req.order);
+    const problem = notReady();
+    if (problem) return { type: 'error', id: req.id, message: problem };
+    const { id, n, d, heads, seed, causal } = req;
+    const onProgress: CrossCheckHooks['onProgress'] = (p) => post({ type: 'progress', id, ...p });
+    const report = await deps.crossCheck({ n, d, heads, seed, causal }, { onProgress, signal });
+    return { type: 'crossCheckResult', id, ...report };
+  }
+
+  function enqueue(req: JobRequest): void {
+    const controller = new AbortController();
+    controllers.set(req.id, controller);
+    queue = queue.then(async () => {
+      let reply: EngineResponse;
+      try {
+        reply = await run(req, controller.signal);
+      } catch (err) {
+        reply = controller.signal.aborted
+          ? { type: 'cancelled', id: req.id }
+          : { type: 'error', id: req.id, message: messageOf(err) };
+      }
+      controllers.delete(req.id);
+      post(reply);
+    });
+  }
+
+  /** Handle one raw message (what the worker's onmessage receives). */
+  return function handle(data: unknown): void {
+    const parsed = parseRequest(data);
+    if (!parsed.ok) {
+      const id = typeof data === 'object' && data && 'id' in data ? data.id : null;
+      post({
+        type: 'error',
+        id: Number.isSafeInteger(id) ? (id as number) : null,
+        message: parsed.error,
+      });
+      return;
+    }
+    const req = parsed.request;
+    if (req.type === 'cancel') {
+      controllers.get(req.id)?.abort(new Error('cancelled'));
+      return;
+    }
+    if (controllers.has(req.id)) {
+      // id null: the running job with this id must not be failed by the duplicate.
+      post({ type: 'error', id: null, message: `job id ${req.id} is already in use` });
+      return;
+    }
+    enqueue(req);
+  };
+}
