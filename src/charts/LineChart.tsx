@@ -1,0 +1,223 @@
+import { line, scaleLinear, scaleLog } from 'd3';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
+import type { SeriesPoint } from './data/series';
+import { Legend, type LegendItem } from './Legend';
+import { useWidth } from './useSize';
+
+/**
+ * A log-log (or log-x, linear-y) line chart owned by React: d3 gives the scales, ticks and
+ * paths; marks are computed first, then rendered. Hovering a point shows its exact numbers;
+ * clicking a legend entry hides or shows that series.
+ */
+export interface ChartSeries {
+  id: string;
+  label: string;
+  color: string;
+  points: SeriesPoint[];
+  dashed?: boolean;
+  /** Part of another series (a theory curve): hidden with it, no legend entry of its own. */
+  partOf?: string;
+  /** Points drawn without a line (a second quantity of the same variant). */
+  markersOnly?: boolean;
+}
+
+export interface HLine {
+  y: number;
+  label: string;
+  /** Shade the region above the line (what cannot run). */
+  shadeAbove?: boolean;
+}
+
+export interface Marker {
+  x: number;
+  y: number;
+  label: string;
+  color: string;
+}
+
+export interface LineChartProps {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: ChartSeries[];
+  hidden: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  formatX: (x: number) => string;
+  formatY: (y: number) => string;
+  logY?: boolean;
+  hLines?: HLine[];
+  markers?: Marker[];
+  /** Extra legend text per series id (a fitted exponent…). */
+  legendNote?: (id: string) => string | undefined;
+  footer?: ReactNode;
+  height?: number;
+  /** x ticks at powers of two (sequence lengths) or d3's decades (times). */
+  xTicks?: 'pow2' | 'auto';
+}
+
+const MARGIN = { top: 12, right: 16, bottom: 44, left: 64 };
+
+function extent(values: number[], log: boolean): [number, number] {
+  const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
+  if (finite.length === 0) return log ? [1, 10] : [0, 1];
+  let lo = Math.min(...finite);
+  let hi = Math.max(...finite);
+  if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
+  return log ? [lo / 1.3, hi * 1.3] : [Math.min(0, lo), hi * 1.05];
+}
+
+export function LineChart(props: LineChartProps) {
+  const { series, hidden, logY = true } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const height = props.height ?? 300;
+  const [hover, setHover] = useState<{ s: ChartSeries; p: SeriesPoint } | null>(null);
+
+  const marks = useMemo(() => {
+    const visible = series.filter((s) => !hidden.has(s.partOf ?? s.id));
+    const xs = visible.flatMap((s) => s.points.map((p) => p.n));
+    const ys = visible.flatMap((s) => s.points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]));
+    for (const h of props.hLines ?? []) ys.push(h.y);
+    const innerW = Math.max(120, width - MARGIN.left - MARGIN.right);
+    const innerH = height - MARGIN.top - MARGIN.bottom;
+    const x = scaleLog().domain(extent(xs, true)).range([0, innerW]);
+    const y = (logY ? scaleLog() : scaleLinear())
+      .domain(extent(ys, logY))
+      .range([innerH, 0])
+      .clamp(true);
+    const path = line<SeriesPoint>()
+      .x((p) => x(p.n))
+      .y((p) => y(p.y));
+    const all = x.ticks();
+    const pow2 = all.filter((t) => Math.log2(t) % 1 === 0);
+    const decades = all.filter((t) => Math.log10(t) % 1 === 0);
+    const xTicks = props.xTicks === 'auto' ? (decades.length >= 2 ? decades : all) : pow2;
+    const yTicks = y.ticks(logY ? 5 : 6);
+    const yLabels = logY ? yTicks.filter((t) => Math.log10(t) % 1 === 0) : yTicks;
+    return {
+      visible,
+      x,
+      y,
+      path,
+      innerW,
+      innerH,
+      xTicks,
+      yTicks,
+      yLabels: yLabels.length >= 2 ? yLabels : yTicks,
+    };
+  }, [series, hidden, width, height, logY, props.hLines, props.xTicks]);
+
+  const { x, y, innerW, innerH } = marks;
+  const legend: LegendItem[] = series
+    .filter((s) => !s.partOf)
+    .map((s) => ({ id: s.id, label: s.label, color: s.color, note: props.legendNote?.(s.id) }));
+
+  return (
+    <figure className="chart" ref={box}>
+      <figcaption className="chart-title">{props.title}</figcaption>
+      <Legend items={legend} hidden={hidden} onToggle={props.onToggle} />
+      <svg width={width} height={height} role="img" aria-label={props.title} className="chart-svg">
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {(props.hLines ?? []).map((h) => (
+            <g key={h.label} className="chart-hline">
+              {h.shadeAbove && (
+                <rect
+                  x={0}
+                  y={0}
+                  width={innerW}
+                  height={Math.max(0, y(h.y))}
+                  className="chart-shade"
+                />
+              )}
+              <line x1={0} x2={innerW} y1={y(h.y)} y2={y(h.y)} />
+              <text x={innerW - 4} y={y(h.y) - 4} textAnchor="end">
+                {h.label}
+              </text>
+            </g>
+          ))}
+          {marks.yTicks.map((t) => (
+            <line key={`gy${t}`} className="chart-grid" x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
+          ))}
+          {marks.visible.map((s) => (
+            <g key={s.id} stroke={s.color} fill={s.color}>
+              {!s.markersOnly && (
+                <path
+                  d={marks.path(s.points) ?? ''}
+                  fill="none"
+                  strokeWidth={2}
+                  strokeDasharray={s.dashed ? '5 4' : undefined}
+                />
+              )}
+              {!s.partOf &&
+                s.points.map((p) => (
+                  <g key={p.n}>
+                    {p.lo !== undefined && p.hi !== undefined && (
+                      <line x1={x(p.n)} x2={x(p.n)} y1={y(p.lo)} y2={y(p.hi)} strokeWidth={1.5} />
+                    )}
+                    <circle
+                      cx={x(p.n)}
+                      cy={y(p.y)}
+                      r={hover?.p === p ? 6 : 4}
+                      fill={s.markersOnly ? 'var(--panel)' : s.color}
+                      strokeWidth={2}
+                      onPointerEnter={() => setHover({ s, p })}
+                      onPointerLeave={() => setHover(null)}
+                    >
+                      <title>{`${s.label}, ${props.xLabel} ${props.formatX(p.n)}: ${props.formatY(p.y)}`}</title>
+                    </circle>
+                  </g>
+                ))}
+            </g>
+          ))}
+          {(props.markers ?? []).map((m) => (
+            <g key={m.label} className="chart-marker" transform={`translate(${x(m.x)},${y(m.y)})`}>
+              <path d="M0,-7 L6,5 L-6,5 Z" fill={m.color} />
+            </g>
+          ))}
+          <g className="chart-axis" transform={`translate(0,${innerH})`}>
+            <line x1={0} x2={innerW} />
+            {marks.xTicks.map((t) => (
+              <g key={t} transform={`translate(${x(t)},0)`}>
+                <line y2={5} />
+                <text y={18} textAnchor="middle">
+                  {props.formatX(t)}
+                </text>
+              </g>
+            ))}
+            <text className="chart-axis-label" x={innerW / 2} y={38} textAnchor="middle">
+              {props.xLabel}
+            </text>
+          </g>
+          <g className="chart-axis">
+            <line y1={0} y2={innerH} />
+            {marks.yLabels.map((t) => (
+              <g key={t} transform={`translate(0,${y(t)})`}>
+                <line x2={-5} />
+                <text x={-8} dy="0.32em" textAnchor="end">
+                  {props.formatY(t)}
+                </text>
+              </g>
+            ))}
+            <text
+              className="chart-axis-label"
+              transform={`translate(${-52},${innerH / 2}) rotate(-90)`}
+              textAnchor="middle"
+            >
+              {props.yLabel}
+            </text>
+          </g>
+        </g>
+      </svg>
+      <p className="chart-readout" aria-live="polite">
+        {hover
+          ? `${hover.s.label} at ${props.xLabel} ${props.formatX(hover.p.n)}: ${props.formatY(hover.p.y)}${
+              hover.p.lo !== undefined && hover.p.hi !== undefined
+                ? ` (min ${props.formatY(hover.p.lo)}, max ${props.formatY(hover.p.hi)})`
+                : ''
+            }`
+          : 'Hover a point for its exact value.'}
+      </p>
+      {props.footer}
+    </figure>
+  );
+}

@@ -1,0 +1,27 @@
+/** Number formats shared by axes, tooltips and tables. */
+
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
+  if (ms >= 1) return `${ms.toPrecision(3)} ms`;
+  return `${(ms * 1000).toPrecision(3)} µs`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : v.toPrecision(3)} ${units[u]}`;
+}
+
+export function formatError(x: number): string {
+  return x >= 0.01 ? x.toPrecision(3) : x.toExponential(2);
+}
+
+/** n on axes: 1024 → 1K, 16384 → 16K. */
+export function formatN(n: number): string {
+  return n >= 1024 && n % 1024 === 0 ? `${n / 1024}K` : String(Math.round(n));
+}

@@ -1,0 +1,256 @@
+import { useState } from 'react';
+import { findSpec } from '../../core/variantSpecs';
+import {
+  analyticMemorySeries,
+  crossover,
+  errorSeries,
+  fittedExponent,
+  type MeasuredPoint,
+  memorySeries,
+  paretoFrontier,
+  type Series,
+  theoryCurve,
+  timeSeries,
+} from '../../charts/data/series';
+import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
+import { type ChartSeries, LineChart, type Marker } from '../../charts/LineChart';
+import { variantColor } from '../../charts/palette';
+
+/** The sweep's shape, needed to draw theory curves from the variants' cost formulas. */
+export interface SweepShape {
+  d: number;
+  dv: number;
+  heads: number;
+  causal: boolean;
+}
+
+export interface ComplexityChartsProps {
+  rows: readonly (MeasuredPoint & { params: Record<string, number> })[];
+  shape: SweepShape;
+  /** The device's largest storage binding in bytes, drawn on the memory chart. */
+  maxBinding: number | null;
+  /** n of the error-vs-time frontier (defaults to the largest n every variant ran at). */
+  frontierN?: number;
+}
+
+const label = (id: string) => findSpec(id)?.label ?? id;
+
+function withColors(series: Series[], suffix = ''): ChartSeries[] {
+  return series.map((s) => ({
+    id: s.variant + suffix,
+    label: label(s.variant),
+    color: variantColor(s.variant),
+    points: s.points,
+  }));
+}
+
+/** Dashed curves of each variant's analytic FLOPs, scaled to its first measured time. */
+function theorySeries(
+  rows: ComplexityChartsProps['rows'],
+  times: Series[],
+  shape: SweepShape,
+): ChartSeries[] {
+  const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
+  return times.flatMap((s) => {
+    const spec = findSpec(s.variant);
+    const params = rows.find((r) => r.variant === s.variant && !r.refused)?.params;
+    if (!spec || !params) return [];
+    const flopsAt = (n: number) => spec.cost({ ...shape, n }, params).flops;
+    return [
+      {
+        id: `${s.variant}:theory`,
+        partOf: s.variant,
+        label: `${label(s.variant)} theory`,
+        color: variantColor(s.variant),
+        dashed: true,
+        points: theoryCurve(s, flopsAt, ns),
+      },
+    ];
+  });
+}
+
+function crossoverMarkers(times: Series[]): Marker[] {
+  const dense = times.find((s) => s.variant === 'dense');
+  if (!dense) return [];
+  return times.flatMap((s) => {
+    if (s.variant === 'dense') return [];
+    const c = crossover(s, dense);
+    if (c.kind !== 'at') return [];
+    // Mark on dense's line at the crossover n (interpolated in log-log).
+    const pts = dense.points;
+    const i = pts.findIndex((p) => p.n >= c.n);
+    if (i <= 0) return [];
+    const t = Math.log(c.n / pts[i - 1].n) / Math.log(pts[i].n / pts[i - 1].n);
+    const y = Math.exp(Math.log(pts[i - 1].y) + t * (Math.log(pts[i].y) - Math.log(pts[i - 1].y)));
+    return [
+      {
+        x: c.n,
+        y,
+        label: `${label(s.variant)} overtakes dense at n ≈ ${Math.round(c.n)}`,
+        color: variantColor(s.variant),
+      },
+    ];
+  });
+}
+
+function useToggles() {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return { hidden, toggle };
+}
+
+export function ComplexityCharts(props: ComplexityChartsProps) {
+  const { rows, shape } = props;
+  const toggles = useToggles();
+  const [showTheory, setShowTheory] = useState(true);
+  const times = timeSeries(rows);
+  const markers = crossoverMarkers(times);
+  const exponent = (id: string) => {
+    const s = times.find((x) => x.variant === id);
+    const e = s ? fittedExponent(s) : null;
+    return e === null ? undefined : `n^${e.toFixed(2)}`;
+  };
+  const timeChart = [...withColors(times), ...(showTheory ? theorySeries(rows, times, shape) : [])];
+  const memory = [
+    ...withColors(memorySeries(rows)),
+    ...withColors(analyticMemorySeries(rows), ':analytic').map((s) => ({
+      ...s,
+      partOf: s.id.split(':')[0],
+      dashed: true,
+    })),
+  ];
+  const frontierN =
+    props.frontierN ??
+    Math.max(
+      0,
+      ...rows.filter((r) => r.relError !== undefined && r.relError !== null).map((r) => r.n),
+    );
+  const atN = rows.filter(
+    (r) =>
+      r.n === frontierN &&
+      r.msMedian !== undefined &&
+      r.relError !== null &&
+      r.relError !== undefined,
+  );
+  const frontierPoints = atN.map((r) => ({
+    variant: r.variant,
+    ms: r.msMedian ?? 0,
+    error: Math.max(r.relError ?? 0, 1e-8),
+  }));
+  const frontier = paretoFrontier(frontierPoints);
+  const scatter: ChartSeries[] = frontierPoints.map((p) => ({
+    id: p.variant,
+    label: label(p.variant),
+    color: variantColor(p.variant),
+    points: [{ n: p.ms, y: p.error }],
+    markersOnly: true,
+  }));
+  if (frontier.length > 1) {
+    scatter.push({
+      id: 'frontier',
+      label: 'frontier',
+      color: 'var(--muted)',
+      dashed: true,
+      partOf: 'frontier',
+      points: frontier.map((p) => ({ n: p.ms, y: p.error })),
+    });
+  }
+
+  return (
+    <div className="chart-grid-2">
+      <LineChart
+        title="Time against n (median, min–max whiskers)"
+        xLabel="sequence length n"
+        yLabel="time per call"
+        series={timeChart}
+        hidden={toggles.hidden}
+        onToggle={toggles.toggle}
+        formatX={formatN}
+        formatY={formatMs}
+        markers={markers}
+        legendNote={exponent}
+        footer={
+          <div className="chart-footer">
+            <label>
+              <input
+                type="checkbox"
+                checked={showTheory}
+                onChange={(e) => setShowTheory(e.target.checked)}
+              />{' '}
+              theory curves (dashed: analytic FLOPs scaled to the first point)
+            </label>
+            {markers.map((m) => (
+              <span key={m.label} className="chart-note">
+                ▲ {m.label}
+              </span>
+            ))}
+          </div>
+        }
+      />
+      <LineChart
+        title="Memory against n"
+        xLabel="sequence length n"
+        yLabel="bytes"
+        series={memory}
+        hidden={toggles.hidden}
+        onToggle={toggles.toggle}
+        formatX={formatN}
+        formatY={formatBytes}
+        hLines={
+          props.maxBinding
+            ? [
+                {
+                  y: props.maxBinding,
+                  label: `largest buffer binding ${formatBytes(props.maxBinding)}: above cannot run`,
+                  shadeAbove: true,
+                },
+              ]
+            : []
+        }
+        footer={
+          <p className="chart-note">
+            Solid: measured peak tensor bytes (tfjs accounting, not device memory). Dashed: analytic
+            bytes of the variant.
+          </p>
+        }
+      />
+      <LineChart
+        title="Relative error against dense ‖Ô − O‖/‖O‖"
+        xLabel="sequence length n"
+        yLabel="relative error"
+        series={withColors(errorSeries(rows))}
+        hidden={toggles.hidden}
+        onToggle={toggles.toggle}
+        formatX={formatN}
+        formatY={formatError}
+        footer={
+          <p className="chart-note">
+            Dense is the reference (error 0, not drawn); exact variants sit at float32 rounding.
+          </p>
+        }
+      />
+      <LineChart
+        title={`Error against time at n = ${formatN(frontierN)}`}
+        xLabel="time per call"
+        yLabel="relative error"
+        series={scatter}
+        hidden={toggles.hidden}
+        onToggle={toggles.toggle}
+        formatX={formatMs}
+        formatY={formatError}
+        xTicks="auto"
+        footer={
+          <p className="chart-note">
+            Dashed: the frontier, where no variant is both faster and more accurate.
+          </p>
+        }
+      />
+    </div>
+  );
+}
