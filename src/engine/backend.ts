@@ -107,7 +107,11 @@ async function register(name: BackendName, opts: BackendOptions): Promise<void> 
   }
 }
 
-function reportFor(name: BackendName, failures: BackendReport['failures']): BackendReport {
+function reportFor(
+  name: BackendName,
+  order: readonly BackendName[],
+  failures: BackendReport['failures'],
+): BackendReport {
   let limits = name === 'webgl' ? WEBGL_LIMITS : HOST_LIMITS;
   let features: string[] = [];
   let hasTimestampQuery = false;
@@ -122,9 +126,10 @@ function reportFor(name: BackendName, failures: BackendReport['failures']): Back
     // Small ops would otherwise run on the CPU and distort timings (REFERENCE.md §5).
     tf.env().set('WEBGPU_CPU_FORWARD', false);
   }
+  const asked = order[0] === BACKEND_ORDER[0] ? 'the first choice' : 'the first one asked for';
   const reason =
     failures.length === 0
-      ? `${name} is the first choice and started`
+      ? `${name} is ${asked} and started`
       : `${name} runs because ${failures.map((f) => f.name).join(', ')} could not start`;
   return {
     name,
@@ -149,7 +154,7 @@ export async function initBackend(
       await register(name, opts);
       if (await tf.setBackend(name)) {
         await tf.ready();
-        return reportFor(name, failures);
+        return reportFor(name, order, failures);
       }
       failures.push({ name, error: 'setBackend returned false' });
     } catch (err) {
