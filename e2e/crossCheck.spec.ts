@@ -40,7 +40,7 @@ async function expectAllPass(page: Page, backend: string) {
 
 test('every variant on webgpu agrees with cpu and leaks no tensor', async ({ page, log }, info) => {
   test.setTimeout(300_000);
-  await page.goto('./');
+  await page.goto('./#screen=status');
   expect(await waitForBackend(page)).toBe('webgpu');
 
   // A check shows its progress and can be cancelled; the engine stays usable on webgpu.
@@ -59,7 +59,7 @@ test('every variant on wasm agrees with cpu (wasm binaries load under the CSP)',
   page,
   log,
 }) => {
-  await page.goto('./?backend=wasm');
+  await page.goto('./?backend=wasm#screen=status');
   expect(await waitForBackend(page)).toBe('wasm');
   await expectAllPass(page, 'wasm');
   expect(log.errors).toEqual([]);

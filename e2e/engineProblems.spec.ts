@@ -11,7 +11,7 @@ test('the shell shows a loading state while the engine worker loads', async ({ p
     await held;
     await route.continue();
   });
-  await page.goto('./?backend=cpu');
+  await page.goto('./?backend=cpu#screen=status');
   await expect(page.getByRole('status')).toContainText('Starting the engine');
   await expect(page.getByRole('button', { name: 'Check variants' })).toBeDisabled();
   await snap(page, info, 'engine-starting');
@@ -25,7 +25,7 @@ test('a worker that fails to load shows the problem; Restart engine recovers', a
 }, info) => {
   let fail = true;
   await page.route('**/engine.worker-*.js', (route) => (fail ? route.abort() : route.continue()));
-  await page.goto('./?backend=cpu');
+  await page.goto('./?backend=cpu#screen=status');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The engine worker stopped');
   await expect(page.getByRole('button', { name: 'Check variants' })).toBeDisabled();

@@ -1,7 +1,7 @@
 import { expect, snap, test, waitForBackend } from './fixtures';
 
 test('?backend=wasm skips WebGPU with a notice and runs wasm', async ({ page, log }, info) => {
-  await page.goto('./?backend=wasm');
+  await page.goto('./?backend=wasm#screen=status');
   expect(await waitForBackend(page)).toBe('wasm');
   const notice = page.getByTestId('fallback-notice');
   await expect(notice).toContainText('WebGPU skipped');
@@ -14,14 +14,14 @@ test('?backend=wasm skips WebGPU with a notice and runs wasm', async ({ page, lo
 });
 
 test('#backend=webgl in the hash starts at webgl', async ({ page, log }) => {
-  await page.goto('./#backend=webgl');
+  await page.goto('./#backend=webgl&screen=status');
   expect(await waitForBackend(page)).toBe('webgl');
   await expect(page.getByTestId('fallback-notice')).toContainText('running on webgl');
   expect(log.errors).toEqual([]);
 });
 
 test('?backend=bogus is ignored with a notice; the default order runs', async ({ page, log }) => {
-  await page.goto('./?backend=bogus');
+  await page.goto('./?backend=bogus#screen=status');
   await expect(page.getByRole('note').filter({ hasText: 'Ignored backend "bogus"' })).toBeVisible();
   expect(await waitForBackend(page)).toBe('webgpu');
   await expect(page.getByTestId('fallback-notice')).toHaveCount(0);

@@ -4,7 +4,7 @@ test.use({ viewport: { width: 375, height: 812 } });
 
 test('375 px wide: no horizontal scroll, with the results table shown', async ({ page }, info) => {
   // wasm: the same table as webgpu, without the software GPU's shader compile time.
-  await page.goto('./?backend=wasm');
+  await page.goto('./?backend=wasm#screen=status');
   await waitForBackend(page);
   await page.getByRole('button', { name: 'Check variants' }).click();
   await expect(page.getByRole('table', { name: 'Cross-check' })).toBeVisible({ timeout: 120_000 });

@@ -4,7 +4,7 @@ test('status page shows WebGPU on SwiftShader with its limits, same-origin only'
   page,
   log,
 }, info) => {
-  const response = await page.goto('./');
+  const response = await page.goto('./#screen=status');
   // The preview server sends the CSP a static host should send; no console error below means
   // nothing (tfjs, the worker, wasm, styles) violated it.
   expect(response?.headers()['content-security-policy']).toContain(
@@ -35,7 +35,7 @@ test('status page shows WebGPU on SwiftShader with its limits, same-origin only'
 });
 
 test('the page script carries no tfjs (it loads only in the worker)', async ({ page, request }) => {
-  await page.goto('./');
+  await page.goto('./#screen=status');
   const src = await page.locator('script[type="module"]').first().getAttribute('src');
   expect(src).toBeTruthy();
   const body = await (await request.get(new URL(src ?? '', page.url()).href)).text();

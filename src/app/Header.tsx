@@ -1,4 +1,20 @@
+import { useEffect } from 'react';
+import { hashWithScreen, parseScreen, type Screen } from './labHash';
+import { useLabStore } from './labStore';
+
+const LINKS: { screen: Screen; label: string }[] = [
+  { screen: 'lab', label: 'Complexity lab' },
+  { screen: 'status', label: 'Engine status' },
+];
+
 export function Header() {
+  const screen = useLabStore((s) => s.screen);
+  const setScreen = useLabStore((s) => s.setScreen);
+  useEffect(() => {
+    const onHash = () => setScreen(parseScreen(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [setScreen]);
   return (
     <header className="header">
       <h1 className="title">Attention Explorer</h1>
@@ -6,6 +22,18 @@ export function Header() {
         Attention variants run live on your GPU: exact attention costs n², every faster variant pays
         in fidelity.
       </p>
+      <nav className="nav" aria-label="Screens">
+        {LINKS.map((l) => (
+          <a
+            key={l.screen}
+            href={hashWithScreen(globalThis.location?.hash ?? '', l.screen)}
+            aria-current={screen === l.screen ? 'page' : undefined}
+            className="nav-link"
+          >
+            {l.label}
+          </a>
+        ))}
+      </nav>
     </header>
   );
 }

@@ -36,6 +36,8 @@ export interface AppState {
   engine: EngineState;
   check: CheckState;
   startEngine(): void;
+  /** The engine client once ready; restarts a lost, crashed or failed engine first. */
+  readyEngine(): Promise<EngineClient>;
   restartEngine(): void;
   runCrossCheck(): void;
   cancelCrossCheck(): void;
@@ -44,6 +46,8 @@ export interface AppState {
 const IDLE_CHECK: CheckState = { status: 'idle', progress: null, report: null, error: null };
 
 let client: EngineClient | null = null;
+/** Settles when the current client's init does (rejects when it fails or the worker crashes). */
+let ready: Promise<EngineClient> | null = null;
 let checkJob: Job<CrossCheckReport> | null = null;
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -65,7 +69,10 @@ export const useAppStore = create<AppState>()((set, get) => {
       if (current()) setEngine({ phase: 'crashed', error: message });
     });
     setEngine({ phase: 'starting', report: null, error: null });
-    own.init(get().choice.order).then(
+    const init = own.init(get().choice.order);
+    ready = init.then(() => own);
+    ready.catch(() => {}); // a failure is shown through the phase below
+    init.then(
       (report) => current() && setEngine({ phase: 'ready', report }),
       (err: unknown) => {
         if (!current() || (err instanceof EngineError && err.kind === 'crashed')) return;
@@ -81,6 +88,12 @@ export const useAppStore = create<AppState>()((set, get) => {
 
     startEngine: () => {
       if (!client) boot();
+    },
+
+    readyEngine: () => {
+      const phase = get().engine.phase;
+      if (!client || (phase !== 'ready' && phase !== 'starting')) get().restartEngine();
+      return ready ?? Promise.reject(new Error('the engine did not start'));
     },
 
     restartEngine: () => {

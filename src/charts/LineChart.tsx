@@ -55,7 +55,7 @@ export interface LineChartProps {
   xTicks?: 'pow2' | 'auto';
 }
 
-const MARGIN = { top: 12, right: 16, bottom: 44, left: 64 };
+const MARGIN = { top: 12, right: 16, bottom: 44, left: 76 };
 
 function extent(values: number[], log: boolean): [number, number] {
   const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
@@ -64,6 +64,27 @@ function extent(values: number[], log: boolean): [number, number] {
   let hi = Math.max(...finite);
   if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
   return log ? [lo / 1.3, hi * 1.3] : [Math.min(0, lo), hi * 1.05];
+}
+
+/** Powers of two inside the domain, every other one when they would crowd (≥ 44 px apart). */
+function pow2Ticks([lo, hi]: number[], innerW: number): number[] {
+  const all: number[] = [];
+  for (let e = Math.ceil(Math.log2(lo)); e <= Math.floor(Math.log2(hi)); e++) all.push(2 ** e);
+  const room = Math.max(1, Math.floor(innerW / 44));
+  const stride = Math.max(1, Math.ceil(all.length / room));
+  return all.filter((_, i) => (all.length - 1 - i) % stride === 0);
+}
+
+/** Decades when the range spans two or more; else 1-2-5 steps, thinned to fit the width. */
+function autoTicks(all: number[], innerW: number): number[] {
+  const decades = all.filter((t) => Math.abs(Math.log10(t) % 1) < 1e-9);
+  if (decades.length >= 2) return decades;
+  const lead = (t: number) => Math.round(t / 10 ** Math.floor(Math.log10(t) + 1e-9));
+  const nice = all.filter((t) => [1, 2, 5].includes(lead(t)));
+  const picked = nice.length >= 2 ? nice : all;
+  const room = Math.max(2, Math.floor(innerW / 60));
+  const stride = Math.max(1, Math.ceil(picked.length / room));
+  return picked.filter((_, i) => i % stride === 0);
 }
 
 export function LineChart(props: LineChartProps) {
@@ -88,10 +109,8 @@ export function LineChart(props: LineChartProps) {
     const path = line<SeriesPoint>()
       .x((p) => x(p.n))
       .y((p) => y(p.y));
-    const all = x.ticks();
-    const pow2 = all.filter((t) => Math.log2(t) % 1 === 0);
-    const decades = all.filter((t) => Math.log10(t) % 1 === 0);
-    const xTicks = props.xTicks === 'auto' ? (decades.length >= 2 ? decades : all) : pow2;
+    const xTicks =
+      props.xTicks === 'auto' ? autoTicks(x.ticks(), innerW) : pow2Ticks(x.domain(), innerW);
     const yTicks = y.ticks(logY ? 5 : 6);
     const yLabels = logY ? yTicks.filter((t) => Math.log10(t) % 1 === 0) : yTicks;
     return {
@@ -200,7 +219,7 @@ export function LineChart(props: LineChartProps) {
             ))}
             <text
               className="chart-axis-label"
-              transform={`translate(${-52},${innerH / 2}) rotate(-90)`}
+              transform={`translate(${8 - MARGIN.left},${innerH / 2}) rotate(-90)`}
               textAnchor="middle"
             >
               {props.yLabel}

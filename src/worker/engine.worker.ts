@@ -1,7 +1,10 @@
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs-core';
+import { version as appVersion } from '../../package.json';
 import { initBackend } from '../engine/backend';
 import { crossCheck } from '../engine/crossCheck';
+import { fitRows, runSweep } from '../engine/sweep';
 import { createEngineHost } from './engineHost';
 import type { EngineResponse } from './protocol';
 
@@ -25,6 +28,13 @@ const handle = createEngineHost(
   {
     init: (order, onDeviceLost) => initBackend(order, { wasmPaths, onDeviceLost }),
     crossCheck,
+    sweeps: {
+      runSweep,
+      fitRows,
+      numTensors: () => tf.memory().numTensors,
+      userAgent: scope.navigator.userAgent,
+      appVersion,
+    },
   },
   post,
 );

@@ -5,11 +5,17 @@ import {
   type EngineResponse,
   isEngineResponse,
   isFinal,
+  type JobProgress,
   type JobRequest,
   type JobResults,
   type JobType,
-  type ProgressResponse,
 } from './protocol';
+import type {
+  ParamSweepOutcome,
+  ParamSweepRequest,
+  SweepJobConfig,
+  SweepOutcome,
+} from './sweepProtocol';
 
 /**
  * Promise-based client of the engine worker (pure: it takes any Worker-like object, so it is
@@ -42,13 +48,12 @@ export interface Job<T> {
   cancel(): void;
 }
 
-type Progress = Omit<ProgressResponse, 'type' | 'id'>;
 type RequestBody<T extends JobType> = Omit<Extract<JobRequest, { type: T }>, 'id'>;
 
 interface Pending {
   resolve(r: EngineResponse): void;
   reject(e: EngineError): void;
-  onProgress?: (p: Progress) => void;
+  onProgress?: (p: never) => void;
 }
 
 export class EngineClient {
@@ -70,16 +75,36 @@ export class EngineClient {
     );
   }
 
-  crossCheck(opts: CrossCheckOptions, onProgress?: (p: Progress) => void): Job<CrossCheckReport> {
+  crossCheck(
+    opts: CrossCheckOptions,
+    onProgress?: (p: JobProgress['crossCheck']) => void,
+  ): Job<CrossCheckReport> {
     const job = this.request<'crossCheck'>({ type: 'crossCheck', ...opts }, onProgress);
     const result = job.result.then(({ type: _type, id: _id, ...report }) => report);
+    return { ...job, result };
+  }
+
+  /** Variants × n; a cancel resolves with the points so far (cancelled: true). */
+  sweep(config: SweepJobConfig, onProgress?: (p: JobProgress['sweep']) => void): Job<SweepOutcome> {
+    const job = this.request<'sweep'>({ type: 'sweep', config }, onProgress);
+    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
+    return { ...job, result };
+  }
+
+  /** One variant at one n over values of one parameter. */
+  paramSweep(
+    body: Omit<ParamSweepRequest, 'type' | 'id'>,
+    onProgress?: (p: JobProgress['paramSweep']) => void,
+  ): Job<ParamSweepOutcome> {
+    const job = this.request<'paramSweep'>({ type: 'paramSweep', ...body }, onProgress);
+    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
     return { ...job, result };
   }
 
   /** Send any job and await its final response (the building block for new job types). */
   request<T extends JobType>(
     body: RequestBody<T>,
-    onProgress?: (p: Progress) => void,
+    onProgress?: (p: JobProgress[T]) => void,
   ): Job<JobResults[T]> {
     const id = this.nextId++;
     const result = new Promise<JobResults[T]>((resolve, reject) => {
@@ -137,9 +162,9 @@ export class EngineClient {
     }
     const job = this.pending.get(data.id);
     if (!job) return;
-    if (data.type === 'progress') {
+    if (data.type === 'progress' || data.type === 'sweepProgress') {
       const { type: _type, id: _id, ...progress } = data;
-      job.onProgress?.(progress);
+      (job.onProgress as ((p: unknown) => void) | undefined)?.(progress);
       return;
     }
     if (isFinal(data)) {
@@ -163,6 +188,8 @@ export class EngineClient {
 const RESULT_TYPE: { [T in JobType]: JobResults[T]['type'] } = {
   init: 'ready',
   crossCheck: 'crossCheckResult',
+  sweep: 'sweepResult',
+  paramSweep: 'paramSweepResult',
 };
 
 function toError(r: EngineResponse): EngineError {

@@ -2,6 +2,7 @@ import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import type { EngineResponse, JobRequest } from './protocol';
 import { parseRequest } from './protocol';
+import { paramSweepJob, type SweepDeps, sweepJob } from './sweepJobs';
 
 /**
  * The worker's message handling, free of tfjs and of the worker global: the engine functions
@@ -15,6 +16,8 @@ export interface EngineDeps {
     onDeviceLost: (message: string) => void,
   ): Promise<BackendReport>;
   crossCheck(opts: CrossCheckOptions, hooks: CrossCheckHooks): Promise<CrossCheckReport>;
+  /** The sweep jobs' engine functions; without them sweep requests fail with a message. */
+  sweeps?: SweepDeps;
 }
 
 type InitState =
@@ -62,7 +65,22 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
     if (signal.aborted) return { type: 'cancelled', id: req.id };
     if (req.type === 'init') return init(req.id, req.order);
     const problem = notReady();
-    if (problem) return { type: 'error', id: req.id, message: problem };
+    if (problem || state.kind !== 'ready') {
+      return { type: 'error', id: req.id, message: problem ?? 'the engine is not ready' };
+    }
+    if (req.type === 'sweep' || req.type === 'paramSweep') {
+      if (!deps.sweeps) return { type: 'error', id: req.id, message: 'sweeps are not available' };
+      const ctx = {
+        id: req.id,
+        report: state.report,
+        post,
+        cancelled: () => signal.aborted,
+        lost: () => (state.kind === 'lost' ? state.message : null),
+      };
+      return req.type === 'sweep'
+        ? { type: 'sweepResult', id: req.id, ...(await sweepJob(req, deps.sweeps, ctx)) }
+        : { type: 'paramSweepResult', id: req.id, ...(await paramSweepJob(req, deps.sweeps, ctx)) };
+    }
     const { id, n, d, heads, seed, causal } = req;
     const onProgress: CrossCheckHooks['onProgress'] = (p) => post({ type: 'progress', id, ...p });
     const report = await deps.crossCheck({ n, d, heads, seed, causal }, { onProgress, signal });

@@ -17,7 +17,7 @@ describe('parseRequest', () => {
   it.each([
     [null, /object with a string "type"/],
     ['init', /object with a string "type"/],
-    [{ type: 'sweep', id: 1 }, /unknown request type "sweep"/],
+    [{ type: 'bogus', id: 1 }, /unknown request type "bogus"/],
     [{ type: 'init' }, /non-negative integer id/],
     [{ type: 'init', id: -1 }, /non-negative integer id/],
     [{ type: 'init', id: 1.5 }, /non-negative integer id/],

@@ -1,5 +1,14 @@
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
+import {
+  checkParamSweepRequest,
+  checkSweepRequest,
+  type ParamSweepRequest,
+  type ParamSweepResultResponse,
+  type SweepProgressResponse,
+  type SweepRequest,
+  type SweepResultResponse,
+} from './sweepProtocol';
 
 /**
  * Messages between the page and the engine worker. This module is pure (type-only imports from
@@ -9,7 +18,7 @@ import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '..
  * answers with zero or more `progress` messages, then exactly one final message: its result,
  * `error`, or `cancelled`. `deviceLost` is a broadcast (no id).
  *
- * To add a job (e.g. a sweep): add its request to `JobRequest`, its final response to
+ * To add a job: add its request to `JobRequest`, its final response to
  * `JobResults`, validate it in `parseRequest`, and handle it in the worker's dispatch.
  */
 
@@ -45,7 +54,7 @@ export interface CancelRequest {
   id: number;
 }
 
-export type JobRequest = InitRequest | CrossCheckRequest;
+export type JobRequest = InitRequest | CrossCheckRequest | SweepRequest | ParamSweepRequest;
 export type EngineRequest = JobRequest | CancelRequest;
 export type JobType = JobRequest['type'];
 
@@ -93,6 +102,9 @@ export type EngineResponse =
   | InitFailedResponse
   | ProgressResponse
   | CrossCheckResultResponse
+  | SweepProgressResponse
+  | SweepResultResponse
+  | ParamSweepResultResponse
   | ErrorResponse
   | CancelledResponse
   | DeviceLostResponse;
@@ -101,6 +113,16 @@ export type EngineResponse =
 export interface JobResults {
   init: ReadyResponse;
   crossCheck: CrossCheckResultResponse;
+  sweep: SweepResultResponse;
+  paramSweep: ParamSweepResultResponse;
+}
+
+/** What each job streams before its final message. */
+export interface JobProgress {
+  init: never;
+  crossCheck: CrossCheckProgress;
+  sweep: Omit<SweepProgressResponse, 'type' | 'id'>;
+  paramSweep: Omit<SweepProgressResponse, 'type' | 'id'>;
 }
 
 const RESPONSE_TYPES: ReadonlySet<string> = new Set<EngineResponse['type']>([
@@ -108,6 +130,9 @@ const RESPONSE_TYPES: ReadonlySet<string> = new Set<EngineResponse['type']>([
   'initFailed',
   'progress',
   'crossCheckResult',
+  'sweepProgress',
+  'sweepResult',
+  'paramSweepResult',
   'error',
   'cancelled',
   'deviceLost',
@@ -164,6 +189,12 @@ export function parseRequest(
     case 'crossCheck':
       problem = checkCrossCheck(x);
       break;
+    case 'sweep':
+      problem = checkSweepRequest(x);
+      break;
+    case 'paramSweep':
+      problem = checkParamSweepRequest(x);
+      break;
     case 'cancel':
       problem = null;
       break;
@@ -184,5 +215,5 @@ export function isEngineResponse(x: unknown): x is EngineResponse {
 
 /** True for a job's last message (after it, the id is free). */
 export function isFinal(r: EngineResponse): boolean {
-  return r.type !== 'progress' && r.type !== 'deviceLost';
+  return r.type !== 'progress' && r.type !== 'sweepProgress' && r.type !== 'deviceLost';
 }

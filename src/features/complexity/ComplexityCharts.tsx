@@ -31,6 +31,9 @@ export interface ComplexityChartsProps {
   maxBinding: number | null;
   /** n of the error-vs-time frontier (defaults to the largest n every variant ran at). */
   frontierN?: number;
+  /** Hidden series ids, when the caller keeps them (else the charts keep their own). */
+  hidden?: ReadonlySet<string>;
+  onToggle?: (id: string) => void;
 }
 
 const label = (id: string) => findSpec(id)?.label ?? id;
@@ -107,7 +110,9 @@ function useToggles() {
 
 export function ComplexityCharts(props: ComplexityChartsProps) {
   const { rows, shape } = props;
-  const toggles = useToggles();
+  const own = useToggles();
+  const toggles =
+    props.hidden && props.onToggle ? { hidden: props.hidden, toggle: props.onToggle } : own;
   const [showTheory, setShowTheory] = useState(true);
   const times = timeSeries(rows);
   const markers = crossoverMarkers(times);
@@ -247,7 +252,8 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
         xTicks="auto"
         footer={
           <p className="chart-note">
-            Dashed: the frontier, where no variant is both faster and more accurate.
+            Dashed: the frontier, where no variant is both faster and more accurate. An error of 0
+            (dense, the reference) is drawn at 1e-8.
           </p>
         }
       />

@@ -1,0 +1,160 @@
+import type { SweepFit, SweepRow } from '../engine/sweep';
+import type { SweepJobConfig, SweepOutcome, SweepProgressInfo } from '../worker/sweepProtocol';
+
+/**
+ * The lab's run slice and its pure transitions: start, a progress message, the final outcome,
+ * a crash. Rows arrive one by one and are kept whatever ends the run.
+ */
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+export type RunSource = 'precomputed' | 'live';
+
+export interface RunProgress {
+  variant: string;
+  n: number;
+  step: number;
+  total: number;
+  /** Points finished. */
+  done: number;
+  /** ms since the run started, at the last progress message. */
+  elapsedMs: number;
+}
+
+export interface LabRun {
+  status: RunStatus;
+  source: RunSource | null;
+  /** The request the rows belong to (null before any result). */
+  config: SweepJobConfig | null;
+  rows: SweepRow[];
+  fits: SweepFit[];
+  provenance: Record<string, unknown> | null;
+  progress: RunProgress | null;
+  error: string | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  tensors: { before: number; after: number } | null;
+}
+
+export const IDLE_RUN: LabRun = {
+  status: 'idle',
+  source: null,
+  config: null,
+  rows: [],
+  fits: [],
+  provenance: null,
+  progress: null,
+  error: null,
+  startedAt: null,
+  finishedAt: null,
+  tensors: null,
+};
+
+export function startRun(config: SweepJobConfig, now: number): LabRun {
+  const total = config.variants.length * config.ns.length;
+  return {
+    ...IDLE_RUN,
+    status: 'running',
+    source: 'live',
+    config,
+    startedAt: now,
+    progress: {
+      variant: config.variants[0],
+      n: config.ns[0],
+      step: 1,
+      total,
+      done: 0,
+      elapsedMs: 0,
+    },
+  };
+}
+
+/** Rows in the request's order (variants, then n), one per point. */
+export function sortRows(rows: readonly SweepRow[], config: SweepJobConfig | null): SweepRow[] {
+  if (!config) return [...rows];
+  const key = (r: SweepRow) => {
+    const v = config.variants.indexOf(r.variant);
+    const n = config.ns.indexOf(r.n);
+    return (v < 0 ? 1e6 : v) * 1e4 + (n < 0 ? 9999 : n);
+  };
+  return [...rows].sort((a, b) => key(a) - key(b));
+}
+
+export function applyProgress(run: LabRun, p: SweepProgressInfo, now: number): LabRun {
+  if (run.status !== 'running') return run;
+  const elapsedMs = now - (run.startedAt ?? now);
+  const done = p.phase === 'done' ? p.step : p.step - 1;
+  const progress = { variant: p.variant, n: p.n, step: p.step, total: p.total, done, elapsedMs };
+  if (p.phase !== 'done' || !p.row) return { ...run, progress };
+  const row = p.row;
+  const rows = sortRows(
+    [...run.rows.filter((r) => !(r.variant === row.variant && r.n === row.n)), row],
+    run.config,
+  );
+  return { ...run, progress, rows };
+}
+
+/** Seconds left, from the mean time per finished point; null before the first one finishes. */
+export function secondsLeft(p: RunProgress): number | null {
+  if (p.done === 0) return null;
+  return Math.max(0, Math.round(((p.elapsedMs / p.done) * (p.total - p.done)) / 1000));
+}
+
+/** "dense, n = 256, step 3 of 12, about 4 s left". */
+export function progressText(p: RunProgress): string {
+  const left = secondsLeft(p);
+  const time = left === null ? 'estimating time left' : `about ${left} s left`;
+  return `${p.variant}, n = ${p.n}, step ${p.step} of ${p.total}, ${time}`;
+}
+
+export function finishRun(run: LabRun, outcome: SweepOutcome, now: number): LabRun {
+  const status: RunStatus = outcome.error ? 'failed' : outcome.cancelled ? 'cancelled' : 'done';
+  // The final rows are complete; a failed sweep may hold fewer than the progress did.
+  const rows = outcome.rows.length >= run.rows.length ? outcome.rows : run.rows;
+  return {
+    ...run,
+    status,
+    rows: sortRows(rows, run.config),
+    fits: outcome.fits,
+    provenance: outcome.provenance,
+    progress: null,
+    error: outcome.error ?? null,
+    finishedAt: now,
+    tensors: outcome.tensors,
+  };
+}
+
+/** The job ended without a result (worker crash, device lost, cancelled before it began). */
+export function abortRun(
+  run: LabRun,
+  status: 'failed' | 'cancelled',
+  error: string | null,
+  now: number,
+): LabRun {
+  if (run.status !== 'running') return run;
+  return { ...run, status, error, progress: null, finishedAt: now };
+}
+
+const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+
+/** The run-status line: starts with "Done", "Cancelled" or "Failed" once a run ends. */
+export function statusText(run: LabRun): string | null {
+  const measured = run.rows.filter((r) => r.refused === undefined).length;
+  const refused = run.rows.length - measured;
+  const secs =
+    run.startedAt !== null && run.finishedAt !== null
+      ? ` in ${((run.finishedAt - run.startedAt) / 1000).toFixed(1)} s`
+      : '';
+  const counts = `${plural(measured, 'point')} measured${refused ? `, ${refused} refused` : ''}`;
+  switch (run.status) {
+    case 'done':
+      return `Done: ${counts}${secs}.`;
+    case 'cancelled':
+      return `Cancelled: ${counts} before the cancel; they are kept below.`;
+    case 'failed':
+      return `Failed: ${run.error ?? 'unknown error'}. ${counts} before it; they are kept below.`;
+    case 'running':
+      return `Running: ${counts} so far.`;
+    default:
+      return null;
+  }
+}

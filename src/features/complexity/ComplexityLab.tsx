@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useLabStore } from '../../app/labStore';
+import { LabControls } from './LabControls';
+import { LabStatusLine } from './LabStatusLine';
+import { ParamSweepPanel } from './ParamSweepPanel';
+import { ResultsPanel } from './ResultsPanel';
+import { RunBar } from './RunBar';
+import './lab.css';
+
+/** The complexity lab: pick variants and sizes, run them in the worker, read the charts. */
+export function ComplexityLab() {
+  const notices = useLabStore((s) => s.notices);
+  const running = useLabStore((s) => s.run.status === 'running' || s.paramRun.status === 'running');
+  const loadPrecomputed = useLabStore((s) => s.loadPrecomputed);
+  useEffect(() => loadPrecomputed(), [loadPrecomputed]);
+  return (
+    <div className="page">
+      <LabStatusLine />
+      {notices.map((n) => (
+        <p key={n} className="notice warn" role="note">
+          {n}
+        </p>
+      ))}
+      <section className="panel" aria-labelledby="lab-heading" aria-busy={running}>
+        <h2 id="lab-heading">Complexity lab</h2>
+        <p className="muted">
+          Time, memory and error of each variant as n grows, measured in a worker on this device.
+        </p>
+        <LabControls disabled={running} />
+        <RunBar />
+      </section>
+      <ResultsPanel />
+      <ParamSweepPanel />
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import {
+  D_RANGE,
+  HEADS_RANGE,
+  INPUT_KINDS,
+  N_CHOICES,
+  N_SMALL,
+  nsOf,
+  REPEATS_RANGE,
+  refusals,
+} from '../../app/labConfig';
+import { useLabStore } from '../../app/labStore';
+import { useAppStore } from '../../app/store';
+import { INPUT_KIND_INFO, type InputKind } from '../../core/inputs';
+import { findSpec } from '../../core/variantSpecs';
+import { VariantPicker } from './VariantPicker';
+
+function IntInput(props: {
+  label: string;
+  value: number;
+  range: readonly [number, number];
+  onChange: (v: number) => void;
+}) {
+  const [lo, hi] = props.range;
+  return (
+    <label className="lab-field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={lo}
+        max={hi}
+        step={1}
+        value={props.value}
+        onChange={(e) => {
+          const v = Math.round(e.target.valueAsNumber);
+          if (Number.isFinite(v)) props.onChange(Math.min(hi, Math.max(lo, v)));
+        }}
+      />
+    </label>
+  );
+}
+
+/** Every control of a sweep, and the points that will be refused (with why) before it runs. */
+export function LabControls({ disabled }: { disabled: boolean }) {
+  const config = useLabStore((s) => s.config);
+  const setConfig = useLabStore((s) => s.setConfig);
+  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const nOptions = [...(config.nMin < N_CHOICES[0] ? N_SMALL : []), ...N_CHOICES];
+  const refused = refusals(config, limits);
+  const ns = nsOf(config);
+  const points = config.variants.length * ns.length;
+  return (
+    <div className="lab-controls">
+      <VariantPicker config={config} disabled={disabled} />
+      <fieldset className="lab-shape" disabled={disabled}>
+        <legend>Sizes and inputs</legend>
+        <label className="lab-field">
+          <span>smallest n</span>
+          <select value={config.nMin} onChange={(e) => setConfig({ nMin: Number(e.target.value) })}>
+            {nOptions.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="lab-field">
+          <span>largest n</span>
+          <select value={config.nMax} onChange={(e) => setConfig({ nMax: Number(e.target.value) })}>
+            {nOptions.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <IntInput
+          label="d (head width)"
+          value={config.d}
+          range={D_RANGE}
+          onChange={(d) => setConfig({ d })}
+        />
+        <IntInput
+          label="heads"
+          value={config.heads}
+          range={HEADS_RANGE}
+          onChange={(heads) => setConfig({ heads })}
+        />
+        <IntInput
+          label="repeats"
+          value={config.repeats}
+          range={REPEATS_RANGE}
+          onChange={(repeats) => setConfig({ repeats })}
+        />
+        <label className="lab-field">
+          <span>input kind</span>
+          <select
+            value={config.inputKind}
+            onChange={(e) => setConfig({ inputKind: e.target.value as InputKind })}
+            title={INPUT_KIND_INFO[config.inputKind]}
+          >
+            {INPUT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="lab-field lab-check">
+          <input
+            type="checkbox"
+            checked={config.causal}
+            onChange={(e) => setConfig({ causal: e.target.checked })}
+          />
+          <span>causal</span>
+        </label>
+      </fieldset>
+      <p className="lab-plan muted">
+        {ns.length > 0
+          ? `n = ${ns.join(', ')}: ${points} point${points === 1 ? '' : 's'}, ${config.repeats} timed repeats each after a warm-up run. `
+          : ''}
+        {INPUT_KIND_INFO[config.inputKind]}
+      </p>
+      {refused.length > 0 ? (
+        <div className="notice warn lab-refused" data-testid="refused-points">
+          <p>
+            {refused.length} of {points} points will be skipped, not attempted:
+          </p>
+          <ul>
+            {refused.map((r) => (
+              <li key={`${r.variant}@${r.n}`}>
+                <strong>{findSpec(r.variant)?.label ?? r.variant}</strong>, n = {r.n}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

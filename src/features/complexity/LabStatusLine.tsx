@@ -1,0 +1,57 @@
+import { fallbackNotice } from '../../app/backendParam';
+import { EngineProblem } from '../../app/EngineProblem';
+import { formatMiB } from '../../app/format';
+import { useAppStore } from '../../app/store';
+import type { BackendReport } from '../../engine/backend';
+
+function adapterText(report: BackendReport): string {
+  const a = report.adapter;
+  if (!a) return 'no GPU adapter (runs on the CPU)';
+  const name = [a.vendor, a.architecture].filter(Boolean).join(' ') || 'unnamed adapter';
+  const kind =
+    a.isFallbackAdapter === null ? '' : a.isFallbackAdapter ? ', software fallback' : ', hardware';
+  return `${name}${kind}`;
+}
+
+/** One line: backend in use, adapter, key limits; the fallback notice; or the engine's trouble. */
+export function LabStatusLine() {
+  const engine = useAppStore((s) => s.engine);
+  const choice = useAppStore((s) => s.choice);
+  const r = engine.report;
+  const fallback = r ? fallbackNotice(r, choice.forced) : null;
+  return (
+    <section className="lab-status" aria-label="Engine" aria-busy={engine.phase === 'starting'}>
+      {choice.notice ? (
+        <p className="notice" role="note">
+          {choice.notice}
+        </p>
+      ) : null}
+      {engine.phase === 'starting' ? (
+        <p className="lab-status-line loading" role="status">
+          Starting the engine: loading TensorFlow.js in a worker and choosing a backend…
+        </p>
+      ) : null}
+      {r ? (
+        <p className="lab-status-line">
+          <span>
+            Backend <strong data-testid="backend-name">{r.name}</strong>
+          </span>
+          <span data-testid="lab-adapter">{adapterText(r)}</span>
+          <span>
+            largest buffer binding {formatMiB(r.limits.maxStorageBufferBindingSize)}, buffer{' '}
+            {formatMiB(r.limits.maxBufferSize)}
+          </span>
+          <span>GPU timestamps {r.hasTimestampQuery ? 'yes' : 'no'}</span>
+        </p>
+      ) : null}
+      {fallback ? (
+        <p className="notice warn" role="note" data-testid="fallback-notice">
+          {fallback}. Timings measure this backend, not your GPU.
+        </p>
+      ) : null}
+      {engine.phase !== 'starting' && engine.phase !== 'ready' ? (
+        <EngineProblem kind={engine.phase} message={engine.error} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useLabStore } from '../../app/labStore';
+import { useAppStore } from '../../app/store';
+import { formatN } from '../../charts/format';
+import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
+import { ComplexityCharts } from './ComplexityCharts';
+import { dateOf, whereMade } from './precomputed';
+import { ResultsTable } from './ResultsTable';
+
+function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown> }) {
+  return (
+    <p className="notice lab-precomputed" data-testid="precomputed-notice">
+      <strong>Pre-computed results.</strong> Pre-computed on {whereMade(provenance)},{' '}
+      {dateOf(provenance)}. Press Run to measure on your own device.
+    </p>
+  );
+}
+
+/** What the results area says when there is nothing to draw yet. */
+function EmptyState() {
+  const pre = useLabStore((s) => s.precomputed);
+  const run = useLabStore((s) => s.run);
+  if (run.status === 'running') {
+    return (
+      <div className="lab-empty" role="status">
+        <p>Measuring… the first points appear here as soon as they finish.</p>
+        <p className="muted">
+          On a GPU the first run of each size compiles shaders, so it is slow.
+        </p>
+      </div>
+    );
+  }
+  if (run.source === 'live') {
+    return (
+      <div className="lab-empty">
+        <p>This run measured no points.</p>
+        <p className="muted">Change the variants or sizes and press Run again.</p>
+      </div>
+    );
+  }
+  if (pre.state === 'loading' || pre.state === 'idle') {
+    return (
+      <div className="lab-empty" role="status">
+        <p>Loading the pre-computed results…</p>
+      </div>
+    );
+  }
+  return (
+    <div className="lab-empty" data-testid="results-empty">
+      <p>
+        <strong>No results to show yet.</strong> The pre-computed run that normally appears here
+        could not be loaded{pre.error ? `: ${pre.error}` : ''}.
+      </p>
+      <p className="muted">Press Run to measure the variants on your own device.</p>
+    </div>
+  );
+}
+
+/** The shown results (pre-computed or the user's run): notice, the four charts, the table. */
+export function ResultsPanel() {
+  const run = useLabStore((s) => s.run);
+  const hidden = useLabStore((s) => s.ui.hidden);
+  const toggle = useLabStore((s) => s.toggleSeries);
+  const frontierN = useLabStore((s) => s.ui.frontierN);
+  const setFrontierN = useLabStore((s) => s.setFrontierN);
+  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const { rows, provenance, config } = run;
+  const own = run.source === 'live' ? null : (provenance?.limits as typeof limits | undefined);
+  const maxBinding = maxBindingOf(own ?? limits);
+  const errorNs = [
+    ...new Set(rows.filter((r) => r.refused === undefined && r.relError !== null).map((r) => r.n)),
+  ].sort((a, b) => a - b);
+  const chosenN = frontierN !== null && errorNs.includes(frontierN) ? frontierN : errorNs.at(-1);
+  return (
+    <section className="panel lab-results-panel" aria-labelledby="results-heading">
+      <h2 id="results-heading">Results</h2>
+      {run.source === 'precomputed' && provenance ? (
+        <PrecomputedNotice provenance={provenance} />
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <>
+          <div className="lab-chart-options">
+            <label className="lab-field">
+              <span>error against time at n =</span>
+              <select
+                value={chosenN ?? ''}
+                onChange={(e) => setFrontierN(Number(e.target.value))}
+                disabled={errorNs.length === 0}
+              >
+                {errorNs.map((n) => (
+                  <option key={n} value={n}>
+                    {formatN(n)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <ComplexityCharts
+            rows={chartRows(rows, paramsOf(provenance, config))}
+            shape={shapeOf(config, provenance)}
+            maxBinding={maxBinding}
+            frontierN={chosenN}
+            hidden={new Set(hidden)}
+            onToggle={toggle}
+          />
+          <ResultsTable rows={rows} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { configProblem } from '../../app/labConfig';
+import { progressText, statusText } from '../../app/labRun';
+import { useLabStore } from '../../app/labStore';
+import { useAppStore } from '../../app/store';
+import { buildCsv, buildJson, download, exportName } from './exportResults';
+
+/** Run and Cancel, the progress bar, the run's status line, and the downloads. */
+export function RunBar() {
+  const run = useLabStore((s) => s.run);
+  const paramRunning = useLabStore((s) => s.paramRun.status === 'running');
+  const config = useLabStore((s) => s.config);
+  const start = useLabStore((s) => s.startSweep);
+  const cancel = useLabStore((s) => s.cancel);
+  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const phase = useAppStore((s) => s.engine.phase);
+  const running = run.status === 'running';
+  const problem = configProblem(config, limits);
+  const p = run.progress;
+  const status = statusText(run);
+  const hasRows = run.rows.length > 0;
+  const exportInput = {
+    config: run.config,
+    rows: run.rows,
+    fits: run.fits,
+    provenance: run.provenance,
+  };
+  return (
+    <div className="lab-run">
+      <div className="actions">
+        <button
+          type="button"
+          className="button primary"
+          onClick={start}
+          disabled={running || paramRunning || problem !== null || phase === 'starting'}
+        >
+          Run
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={cancel}
+          disabled={!running && !paramRunning}
+        >
+          Cancel
+        </button>
+        <span className="lab-run-spacer" />
+        <button
+          type="button"
+          className="button"
+          disabled={!hasRows || running}
+          onClick={() => download(buildJson(exportInput), exportName('json'), 'application/json')}
+        >
+          Download JSON
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!hasRows || running}
+          onClick={() => download(buildCsv(exportInput), exportName('csv'), 'text/csv')}
+        >
+          Download CSV
+        </button>
+      </div>
+      {problem ? <p className="muted">{problem}</p> : null}
+      {phase === 'starting' && !running ? (
+        <p className="muted">Run becomes available once the engine has started.</p>
+      ) : null}
+      {running && p ? (
+        <div className="progress lab-progress">
+          <progress
+            value={p.done}
+            max={p.total}
+            aria-label="Sweep progress"
+            aria-valuenow={p.done}
+            aria-valuemin={0}
+            aria-valuemax={p.total}
+          />
+          <span data-testid="run-progress">{progressText(p)}</span>
+        </div>
+      ) : null}
+      {status && run.source === 'live' ? (
+        <p
+          className={`lab-run-status ${run.status}`}
+          data-testid="run-status"
+          role={running ? undefined : 'status'}
+        >
+          {status}
+          {run.tensors && !running ? (
+            <span className="muted" data-testid="lab-tensor-count">
+              {' '}
+              Tensors before/after: {run.tensors.before}/{run.tensors.after}
+              {run.tensors.before === run.tensors.after ? ' (no leak).' : ' (leak!).'}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { LabConfig } from '../../app/labConfig';
+import { useLabStore } from '../../app/labStore';
+import { VARIANT_SPECS } from '../../core/variantSpecs';
+
+/** One checkbox per variant with its complexity in words and symbols, and its parameters. */
+export function VariantPicker({ config, disabled }: { config: LabConfig; disabled: boolean }) {
+  const toggle = useLabStore((s) => s.toggleVariant);
+  const setParam = useLabStore((s) => s.setParam);
+  return (
+    <fieldset className="lab-variants" disabled={disabled}>
+      <legend>Variants</legend>
+      <ul className="lab-variant-list">
+        {VARIANT_SPECS.map((spec) => {
+          const on = config.variants.includes(spec.id);
+          return (
+            <li key={spec.id} className={on ? 'lab-variant on' : 'lab-variant'}>
+              <label className="lab-variant-head">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={() => toggle(spec.id)}
+                  data-variant={spec.id}
+                />
+                <span className="lab-variant-name">{spec.label}</span>
+                <code className="lab-variant-cost">{spec.complexity.time}</code>
+              </label>
+              <span className="lab-variant-words">
+                {spec.complexity.words}; memory {spec.complexity.memory}
+                {spec.supportsCausal ? '' : '; not causal'}
+              </span>
+              {on && spec.params.length > 0 ? (
+                <span className="lab-params">
+                  {spec.params.map((p) => (
+                    <label key={p.name} className="lab-param" title={p.description}>
+                      <span>{p.label}</span>
+                      <input
+                        type="number"
+                        min={p.min}
+                        max={p.max}
+                        step={p.integer ? 1 : 'any'}
+                        value={config.params[spec.id]?.[p.name] ?? p.default}
+                        onChange={(e) => {
+                          const v = e.target.valueAsNumber;
+                          if (Number.isFinite(v))
+                            setParam(spec.id, p.name, Math.min(p.max, Math.max(p.min, v)));
+                        }}
+                      />
+                      <span className="lab-param-range">
+                        {p.min}–{p.max}
+                      </span>
+                    </label>
+                  ))}
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,80 @@
+import type { SweepFit, SweepRow } from '../../engine/sweep';
+import type { SweepJobConfig } from '../../worker/sweepProtocol';
+
+/**
+ * Downloads of the shown results: JSON in the CLI's sweep shape ({config, rows, fits,
+ * provenance}) and CSV with the CLI's sweep columns (one record per row).
+ */
+
+/** The same columns, in the same order, as the CLI's `sweep --format csv`. */
+export const CSV_COLUMNS = [
+  'variant',
+  'n',
+  'refused',
+  'msMedian',
+  'msMin',
+  'msMax',
+  'kernelMs',
+  'peakBytes',
+  'analyticBytes',
+  'analyticFlops',
+  'relError',
+  'maxAbsError',
+  'errorReference',
+  'fitSlope',
+  'params',
+] as const;
+
+export interface ExportInput {
+  config: SweepJobConfig | null;
+  rows: readonly SweepRow[];
+  fits: readonly SweepFit[];
+  provenance: Record<string, unknown> | null;
+}
+
+export function buildJson(x: ExportInput): string {
+  const { config, rows, fits, provenance } = x;
+  return `${JSON.stringify({ config, rows, fits, provenance }, null, 2)}\n`;
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV (CRLF line ends), as the CLI writes it. */
+export function buildCsv(x: ExportInput): string {
+  const params = (x.provenance?.params ?? x.config?.params ?? {}) as Record<string, unknown>;
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of x.rows) {
+    const record: Record<string, Cell> = {
+      ...(row.refused === undefined ? { ...row, msAll: undefined } : { refused: row.refused }),
+      variant: row.variant,
+      n: row.n,
+      fitSlope: x.fits.find((f) => f.variant === row.variant)?.slope ?? null,
+      params: JSON.stringify(params[row.variant] ?? {}),
+    } as Record<string, Cell>;
+    lines.push(CSV_COLUMNS.map((c) => csvCell(record[c])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** complexity-2025-01-31.json */
+export function exportName(ext: 'json' | 'csv', date = new Date()): string {
+  return `complexity-${date.toISOString().slice(0, 10)}.${ext}`;
+}
+
+/** Save text as a file through a Blob and an object URL. */
+export function download(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendReport } from '../engine/backend';
+import type { SweepConfig, SweepProgress, SweepResult, SweepRow } from '../engine/sweep';
+import { isEngineResponse, isFinal, parseRequest } from './protocol';
+import { type JobContext, paramSweepJob, type SweepDeps, sweepJob } from './sweepJobs';
+import type { SweepJobConfig } from './sweepProtocol';
+
+const config: SweepJobConfig = {
+  variants: ['dense', 'flash'],
+  ns: [64, 128],
+  d: 32,
+  heads: 1,
+  causal: false,
+  inputKind: 'gaussian',
+  seed: 1,
+  repeats: 3,
+  params: { flash: { block: 64 } },
+};
+const sweep = { type: 'sweep', id: 3, config };
+const paramSweep = {
+  type: 'paramSweep',
+  id: 4,
+  config: { ...config, variants: ['performer'], ns: [256], params: {} },
+  param: 'm',
+  values: [16, 32],
+};
+
+describe('sweep requests', () => {
+  it('accepts valid sweeps and parameter sweeps', () => {
+    expect(parseRequest(sweep).ok).toBe(true);
+    expect(parseRequest({ ...sweep, config: { ...config, ns: [16, 16384] } }).ok).toBe(true);
+    expect(parseRequest(paramSweep).ok).toBe(true);
+  });
+
+  it.each([
+    [{ ...sweep, config: null }, /config must be an object/],
+    [{ ...sweep, config: { ...config, variants: [] } }, /variants must be a non-empty list/],
+    [{ ...sweep, config: { ...config, variants: ['dense', 'nope'] } }, /unknown variant "nope"/],
+    [{ ...sweep, config: { ...config, variants: ['dense', 'dense'] } }, /must not repeat/],
+    [{ ...sweep, config: { ...config, ns: [100] } }, /power of two in \[16, 16384\], got 100/],
+    [{ ...sweep, config: { ...config, ns: [8] } }, /power of two/],
+    [{ ...sweep, config: { ...config, ns: [32768] } }, /power of two/],
+    [{ ...sweep, config: { ...config, d: 257 } }, /d must be an integer in \[1, 256\]/],
+    [{ ...sweep, config: { ...config, heads: 17 } }, /heads must be an integer in \[1, 16\]/],
+    [{ ...sweep, config: { ...config, repeats: 51 } }, /repeats must be an integer in \[1, 50\]/],
+    [{ ...sweep, config: { ...config, causal: 1 } }, /causal must be true or false/],
+    [{ ...sweep, config: { ...config, inputKind: 'noise' } }, /inputKind must be one of/],
+    [{ ...sweep, config: { ...config, params: { linear: {} } } }, /not in the sweep/],
+    [{ ...sweep, config: { ...config, params: { flash: { block: null } } } }, /finite number/],
+    [{ ...paramSweep, config: config }, /exactly one variant and one n/],
+    [{ ...paramSweep, values: [] }, /values must be a non-empty list/],
+    [{ ...paramSweep, values: [1, Number.NaN] }, /finite numbers/],
+    [{ ...paramSweep, param: '' }, /param must be/],
+  ])('rejects %#', (msg, why) => {
+    const parsed = parseRequest(msg);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(why);
+  });
+
+  it('knows the new responses', () => {
+    const progress = {
+      type: 'sweepProgress',
+      id: 1,
+      phase: 'start',
+      variant: 'dense',
+      n: 64,
+      step: 1,
+      total: 2,
+    } as const;
+    expect(isEngineResponse(progress)).toBe(true);
+    expect(isFinal(progress)).toBe(false);
+    expect(isFinal({ type: 'sweepResult', id: 1 } as never)).toBe(true);
+    expect(isEngineResponse({ type: 'paramSweepResult', id: 1 })).toBe(true);
+  });
+});
+
+const row = (variant: string, n: number): SweepRow => ({ variant, n, refused: 'test' });
+const report = {
+  name: 'webgpu',
+  reason: 'first choice',
+  failures: [],
+  adapter: {
+    vendor: 'v',
+    architecture: 'a',
+    device: '',
+    description: '',
+    isFallbackAdapter: false,
+  },
+  limits: { maxBufferSize: 1 << 28, maxStorageBufferBindingSize: 1 << 27 },
+  features: [],
+  hasTimestampQuery: false,
+  tfjsVersion: '4.22.0',
+} satisfies BackendReport;
+
+function fakeDeps(failAt: number | null): SweepDeps & { seen: SweepConfig[] } {
+  const seen: SweepConfig[] = [];
+  return {
+    seen,
+    runSweep: async (c, onProgress?: (p: SweepProgress) => void, shouldCancel?: () => boolean) => {
+      seen.push(c);
+      const rows: SweepRow[] = [];
+      let step = 0;
+      for (const n of c.ns)
+        for (const v of c.variants) {
+          if (shouldCancel?.()) return { rows, fits: [], provenance: {} as never, cancelled: true };
+          step++;
+          if (step === failAt) throw new Error('out of memory');
+          const r = row(v, n);
+          rows.push(r);
+          onProgress?.({ phase: 'done', variant: v, n, step, total: 4, row: r });
+        }
+      return {
+        rows,
+        fits: [],
+        provenance: { date: 'x' } as never,
+        cancelled: false,
+      } as SweepResult;
+    },
+    fitRows: (_rows, variants) =>
+      variants.map((variant) => ({
+        variant,
+        slope: null,
+        intercept: null,
+        r2: null,
+        points: 0,
+        nMin: null,
+        nMax: null,
+      })),
+    numTensors: () => 7,
+    userAgent: 'test-agent',
+    appVersion: '0.1.0',
+  };
+}
+
+const ctx = (over: Partial<JobContext> = {}): JobContext & { posted: unknown[] } => {
+  const posted: unknown[] = [];
+  return {
+    id: 3,
+    report,
+    post: (r) => posted.push(r),
+    cancelled: () => false,
+    lost: () => null,
+    posted,
+    ...over,
+  };
+};
+
+describe('sweep jobs', () => {
+  it('adds the device limits and the provenance; streams a message per point', async () => {
+    const deps = fakeDeps(null);
+    const c = ctx();
+    const out = await sweepJob({ type: 'sweep', id: 3, config }, deps, c);
+    expect(deps.seen[0].limits).toEqual(report.limits);
+    expect(out.rows).toHaveLength(4);
+    expect(c.posted).toHaveLength(4);
+    expect(out.provenance).toMatchObject({
+      backend: 'webgpu',
+      userAgent: 'test-agent',
+      appVersion: '0.1.0',
+      d: 32,
+      heads: 1,
+      seed: 1,
+      repeats: 3,
+      tfjsVersion: '4.22.0',
+      date: 'x',
+    });
+    expect(out.tensors).toEqual({ before: 7, after: 7 });
+    expect(out.cancelled).toBe(false);
+    expect(out.error).toBeUndefined();
+  });
+
+  it('an error mid-sweep keeps the rows so far, in sweep order, with the message', async () => {
+    const out = await sweepJob({ type: 'sweep', id: 3, config }, fakeDeps(4), ctx());
+    expect(out.error).toBe('out of memory');
+    expect(out.rows.map((r) => `${r.variant}@${r.n}`)).toEqual([
+      'dense@64',
+      'dense@128',
+      'flash@64',
+    ]);
+    expect(out.fits.map((f) => f.variant)).toEqual(['dense', 'flash']);
+  });
+
+  it('a lost device stops the sweep with its message', async () => {
+    let lost: string | null = null;
+    const deps = fakeDeps(null);
+    const c = ctx({
+      lost: () => lost,
+      post: () => {
+        lost = 'device lost: reset';
+      },
+    });
+    const out = await sweepJob({ type: 'sweep', id: 3, config }, deps, c);
+    expect(out.rows).toHaveLength(1);
+    expect(out.error).toBe('device lost: reset');
+    expect(out.cancelled).toBe(false);
+  });
+
+  it('a parameter sweep runs one sweep per value with that value', async () => {
+    const deps = fakeDeps(null);
+    let calls = 0;
+    const c = ctx({ cancelled: () => calls >= 3 });
+    c.post = () => calls++;
+    const out = await paramSweepJob(paramSweep as never, deps, c);
+    expect(deps.seen.map((s) => s.params?.performer?.m)).toEqual([16, 32]);
+    expect(out.points).toEqual([{ value: 16, row: row('performer', 256) }]);
+    expect(out.cancelled).toBe(true);
+  });
+});
