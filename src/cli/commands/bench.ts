@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMeasured, runSweep, type SweepFit, type SweepRow } from '../../engine/sweep';
-import { parseFlags, str } from '../args';
+import { parseFlags, str, type Values } from '../args';
+import {
+  BROWSER_USAGE,
+  DEFAULT_CHROMIUM,
+  browserPlan,
+  prepareOutput,
+  runInBrowser,
+  toSweepRows,
+} from '../browserBench';
 import { cliBackend, startBackend } from '../backendSetup';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
@@ -10,7 +18,8 @@ import { progressLine } from './sweep';
 import { SWEEP_OPTIONS, sweepConfig } from './sweepConfig';
 
 export const BENCH_USAGE =
-  'bench [--backend wasm|cpu|webgpu] [--n 256,512,1024,2048,4096] [--variants ID,…] [--repeats 5] [--warmup 1] [--fit-min-n N] [--output FILE] [--strict]';
+  'bench [--backend wasm|cpu|webgpu] [--n 256,512,1024,2048,4096] [--variants ID,…] [--repeats 5] [--warmup 1] [--fit-min-n N] [--output FILE] [--strict]\n' +
+  `  ${BROWSER_USAGE}`;
 
 const BENCH_OPTION_NAMES = ['backend', 'n', 'variants', 'repeats', 'warmup', 'fit-min-n', 'output'];
 
@@ -62,6 +71,9 @@ export async function benchCommand(
   stderr: (s: string) => void,
   progress?: (line: string) => void,
 ): Promise<number> {
+  if (argv.includes('--browser') || argv.includes('--precompute')) {
+    return browserBenchCommand(argv, stderr);
+  }
   const options = Object.fromEntries(BENCH_OPTION_NAMES.map((k) => [k, SWEEP_OPTIONS[k]]));
   const v = parseFlags('bench', argv, { ...options, strict: { type: 'boolean', default: false } });
   const { config } = sweepConfig(v, {
@@ -102,4 +114,75 @@ export async function benchCommand(
   for (const line of benchTable(result.rows, fits, checks, range, config.ns)) stderr(line);
   stderr(`wrote ${outPath}`);
   return v.strict === true && failed > 0 ? 1 : 0;
+}
+
+/** The bench's checks and table over rows measured elsewhere (the browser bench). */
+function checkedRows(
+  rows: readonly SweepRow[],
+  variants: readonly string[],
+  ns: readonly number[],
+  fitMinN?: number,
+) {
+  const range = fitRangeFor(ns, fitMinN);
+  const { checks, fits } = benchChecks(rows, variants, range);
+  return { range, checks, fits, failed: checks.filter((c) => c.status === 'fail').length };
+}
+
+/**
+ * `bench --browser` (and `--precompute`): the lab in headless Chromium, driven like a visitor
+ * (src/cli/browserBench.ts). Writes the lab's own JSON download with the bench's checks added
+ * under "bench" and the browser under provenance.browser; prints the same table and checks as
+ * the Node bench. Exit 2 for bad flags, 1 when the build, server, browser or page fails.
+ */
+export async function browserBenchCommand(
+  argv: string[],
+  stderr: (s: string) => void,
+): Promise<number> {
+  const plan = browserPlan(argv, (v: Values, defaults) => sweepConfig(v, defaults).config);
+  prepareOutput(plan);
+  for (const note of plan.notes) stderr(`note: ${note}`);
+  const result = await runInBrowser(plan, stderr);
+  const { doc } = result;
+  const rows = toSweepRows(doc.rows);
+  const { range, checks, fits, failed } = checkedRows(
+    rows,
+    plan.run.variants,
+    plan.run.ns,
+    plan.config.fitMinN,
+  );
+  const out = {
+    ...doc,
+    provenance: {
+      ...doc.provenance,
+      browser: {
+        executable: process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM,
+        version: result.browserVersion,
+        userAgent: result.userAgent,
+        url: result.url,
+        driver: 'npm run bench -- --browser (src/cli/browserBench.ts)',
+      },
+    },
+    bench: {
+      what: "Attention Explorer browser benchmark: the lab's own run in headless Chromium, checked as the Node bench",
+      checksPassed: failed === 0,
+      checks,
+      fitRange: range,
+      fits,
+      seconds: result.seconds,
+      consoleErrors: result.consoleErrors,
+    },
+  };
+  writeAtomic(plan.output, `${JSON.stringify(out, null, 2)}\n`);
+  const p = doc.provenance as Record<string, unknown>;
+  const adapter = p.adapter as { vendor?: string; architecture?: string } | null;
+  const where = adapter
+    ? ` (${[adapter.vendor, adapter.architecture].filter(Boolean).join(' ')})`
+    : '';
+  stderr(
+    `bench in Chromium ${result.browserVersion} on ${p.backend}${where}: d=${plan.run.d}, heads=${plan.run.heads}, ${plan.run.inputKind}, seed ${plan.run.seed}, ${plan.run.repeats} repeat${plan.run.repeats === 1 ? '' : 's'}; ${result.seconds.toFixed(1)} s in all`,
+  );
+  for (const line of benchTable(rows, fits, checks, range, plan.run.ns)) stderr(line);
+  for (const e of result.consoleErrors) stderr(`page console error: ${e}`);
+  stderr(`wrote ${plan.output}`);
+  return plan.strict && failed > 0 ? 1 : 0;
 }
