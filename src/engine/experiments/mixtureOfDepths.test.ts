@@ -27,9 +27,9 @@ describe('Mixture-of-Depths routed attention', () => {
       const sub = (b: typeof x.q) => {
         const view = headView(b, h);
         const data = new Float32Array(c * b.width);
-        routed.forEach((i, r) =>
-          data.set(view.subarray(i * b.width, (i + 1) * b.width), r * b.width),
-        );
+        for (const [r, i] of routed.entries()) {
+          data.set(view.subarray(i * b.width, (i + 1) * b.width), r * b.width);
+        }
         return { heads: 1, n: c, width: b.width, data };
       };
       const ref = referenceAttention({ q: sub(x.q), k: sub(x.k), v: sub(x.v) }, keepAll);
