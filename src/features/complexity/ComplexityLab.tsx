@@ -16,11 +16,15 @@ export function ComplexityLab() {
   return (
     <div className="page">
       <LabStatusLine />
-      {notices.map((n) => (
-        <p key={n} className="notice warn" role="note">
-          {n}
-        </p>
-      ))}
+      {notices.length > 0 && (
+        <div className="notices">
+          {notices.map((n) => (
+            <p key={n} className="notice warn" role="note">
+              {n}
+            </p>
+          ))}
+        </div>
+      )}
       <section className="panel" aria-labelledby="lab-heading" aria-busy={running}>
         <h2 id="lab-heading">Complexity lab</h2>
         <p className="muted">
