@@ -73,6 +73,8 @@ function provenanceOf(
 const engineConfig = (c: SweepJobConfig, report: BackendReport): SweepConfig => ({
   ...c,
   limits: report.limits,
+  // GPU kernel time from timestamp queries where the adapter has them (DESIGN.md).
+  kernelTime: report.hasTimestampQuery,
 });
 
 /** Rows in sweep order (variants, then ns), whatever order they finished in. */

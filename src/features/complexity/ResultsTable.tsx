@@ -13,7 +13,9 @@ export function ResultsTable({ rows }: { rows: readonly SweepRow[] }) {
         <caption>
           Times per call in ms (median, min, max over the timed repeats). Peak bytes: tfjs tensor
           accounting during the call; analytic bytes and GFLOP: the variant’s cost formula. Rel.
-          error: ‖Ô − O‖/‖O‖ against dense on the same inputs (— where no reference fits).
+          error: ‖Ô − O‖/‖O‖ against dense on the same inputs (— where no reference fits). Kernel
+          ms: GPU time of the kernels from timestamp queries, where the adapter has them (—
+          otherwise).
         </caption>
         <thead>
           <tr>
@@ -42,6 +44,9 @@ export function ResultsTable({ rows }: { rows: readonly SweepRow[] }) {
             <th scope="col" className="num">
               rel. error
             </th>
+            <th scope="col" className="num" title="GPU kernel time from timestamp queries">
+              kernel ms
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -50,7 +55,7 @@ export function ResultsTable({ rows }: { rows: readonly SweepRow[] }) {
               <tr key={`${r.variant}@${r.n}`} className="refused" data-variant={r.variant}>
                 <td>{r.variant}</td>
                 <td className="num">{r.n}</td>
-                <td colSpan={7} className="refused-reason">
+                <td colSpan={8} className="refused-reason">
                   refused: {r.refused}
                 </td>
               </tr>
@@ -70,6 +75,7 @@ export function ResultsTable({ rows }: { rows: readonly SweepRow[] }) {
                 >
                   {err(r.relError)}
                 </td>
+                <td className="num">{typeof r.kernelMs === 'number' ? ms(r.kernelMs) : '—'}</td>
               </tr>
             ),
           )}
