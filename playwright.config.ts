@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './src/cli/chromiumArgs';
 
 /**
  * End-to-end tests in the system Chromium (Playwright cannot download browsers here). WebGPU
@@ -26,15 +27,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--enable-unsafe-webgpu',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

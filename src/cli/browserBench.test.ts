@@ -10,8 +10,8 @@ import {
   labUrl,
   needsBuild,
   PRECOMPUTE_OUTPUT,
-  progressText,
   parseServerUrl,
+  progressText,
   toSweepRows,
   validateLabDoc,
 } from './browserBench';

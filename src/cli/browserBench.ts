@@ -23,16 +23,9 @@ import { checkOutputPath } from './output';
 // Pure parts
 // ---------------------------------------------------------------------------------------------
 
-/** Launch flags that worked for WebGPU on SwiftShader (shared/TESTING.md; playwright.config.ts). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-] as const;
+import { CHROMIUM_ARGS } from './chromiumArgs';
+
+export { CHROMIUM_ARGS };
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateInputs } from '../core/inputs';
 import { toRows } from '../core/headBlock';
+import { generateInputs } from '../core/inputs';
 import { leftovers, rows, run, scratchDir, writeFile } from './testing';
 
 /** The attention command's contract: results with provenance; bad input → exit 2, one line. */

@@ -2,15 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMeasured, runSweep, type SweepFit, type SweepRow } from '../../engine/sweep';
 import { parseFlags, str, type Values } from '../args';
+import { cliBackend, startBackend } from '../backendSetup';
 import {
   BROWSER_USAGE,
-  DEFAULT_CHROMIUM,
   browserPlan,
+  DEFAULT_CHROMIUM,
   prepareOutput,
   runInBrowser,
   toSweepRows,
 } from '../browserBench';
-import { cliBackend, startBackend } from '../backendSetup';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 import { type BenchCheck, benchChecks, type FitRange, fitRangeFor } from './benchChecks';

@@ -16,23 +16,9 @@ import { SWEEP_OPTIONS, sweepConfig } from './sweepConfig';
 export const SWEEP_USAGE =
   'sweep [--variants dense,flash,linear] [--n 128,256,512,1024] [--d 64] [--dv D] [--heads 1] [--repeats 5] [--warmup 1] [--input-kind gaussian|bounded|banded|lowrank|clustered] [--scale S] [--causal] [--seed 1] [--param VARIANT.NAME=VALUE]... [--fit-min-n N] [--backend wasm|cpu|webgpu] [--format json|csv] [--output FILE]';
 
-export const CSV_COLUMNS = [
-  'variant',
-  'n',
-  'refused',
-  'msMedian',
-  'msMin',
-  'msMax',
-  'kernelMs',
-  'peakBytes',
-  'analyticBytes',
-  'analyticFlops',
-  'relError',
-  'maxAbsError',
-  'errorReference',
-  'fitSlope',
-  'params',
-] as const;
+import { CSV_COLUMNS } from '../../core/sweepColumns';
+
+export { CSV_COLUMNS };
 
 /** One CSV record per row; the variant's fitted exponent and parameters (JSON) repeat on its rows. */
 export function csvRecords(

@@ -6,24 +6,9 @@ import type { SweepJobConfig } from '../../worker/sweepProtocol';
  * provenance}) and CSV with the CLI's sweep columns (one record per row).
  */
 
-/** The same columns, in the same order, as the CLI's `sweep --format csv`. */
-export const CSV_COLUMNS = [
-  'variant',
-  'n',
-  'refused',
-  'msMedian',
-  'msMin',
-  'msMax',
-  'kernelMs',
-  'peakBytes',
-  'analyticBytes',
-  'analyticFlops',
-  'relError',
-  'maxAbsError',
-  'errorReference',
-  'fitSlope',
-  'params',
-] as const;
+import { CSV_COLUMNS } from '../../core/sweepColumns';
+
+export { CSV_COLUMNS };
 
 export interface ExportInput {
   config: SweepJobConfig | null;
