@@ -220,7 +220,7 @@ describe('attention: bad input exits 2 with one stderr line and no output file',
     [
       'unknown variant',
       () => ['--variant', 'nope', '--input', writeFile(dir, 'g1.json', json(good()))],
-      /unknown variant "nope" \(valid: dense, flash, window/,
+      /unknown variant "nope" \(valid: dense, flash, fused, window/,
     ],
     [
       'unknown parameter',

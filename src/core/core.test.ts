@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateInputs, INPUT_KINDS } from './inputs';
-import { relativeError, maxAbsError, meanRowKL } from './metrics';
+import { maxAbsError, meanRowKL, relativeError } from './metrics';
 import { monomialsOfDegree } from './monomials';
 import { resolveParams } from './params';
 import { orthogonalGaussian } from './randomFeatures';

@@ -7,6 +7,9 @@ import type { AttentionShape, CostEstimate, VariantSpec } from './variantSpec';
  */
 
 const F32 = 4;
+/** Widest d or dv the fused WGSL kernel accepts. */
+export const FUSED_MAX_WIDTH = 128;
+
 /** Causal kernel-style variants process queries in chunks of this many rows (see engine). */
 export const CAUSAL_CHUNK = 64;
 
@@ -133,6 +136,28 @@ const window: VariantSpec = {
     return F32 * s.heads * np * kb * Math.max(g.block, s.d, s.dv);
   },
   refusal: () => null,
+};
+
+const fused: VariantSpec = {
+  id: 'fused',
+  label: 'Fused kernel (WGSL, exact)',
+  family: 'exact',
+  exact: true,
+  supportsCausal: true,
+  complexity: {
+    time: 'O(n²d)',
+    memory: 'O(n·d)',
+    words: 'quadratic time in one GPU pass: scores stay in on-chip memory, never in a buffer',
+  },
+  timeExponent: 2,
+  params: [],
+  backends: ['webgpu'],
+  cost: (s) => estimate(s, 2 * s.n * s.n * (s.d + s.dv) + 5 * s.n * s.n, 0),
+  largestTensorBytes: (s) => F32 * s.heads * s.n * Math.max(s.d, s.dv),
+  refusal: (s) =>
+    s.d > FUSED_MAX_WIDTH || s.dv > FUSED_MAX_WIDTH
+      ? `the fused kernel keeps a query and its output row in registers: d and dv must be ≤ ${FUSED_MAX_WIDTH}`
+      : null,
 };
 
 /** Keys each BigBird query block sees: globals, 3 window blocks, r random blocks. */
@@ -340,6 +365,7 @@ const taylor: VariantSpec = {
 export const VARIANT_SPECS: readonly VariantSpec[] = [
   dense,
   flash,
+  fused,
   window,
   bigbird,
   linformer,

@@ -25,6 +25,12 @@ describe('crossCheck on cpu vs cpu', () => {
     const before = tf.memory().numTensors;
     const report = await crossCheck(small);
     for (const row of report.rows) {
+      if (row.variant === 'fused') {
+        // A WGSL kernel: with cpu as the active backend it is refused, saying why.
+        expect(row.status).toBe('skipped');
+        expect(row.note).toMatch(/runs only on webgpu; this run uses cpu/);
+        continue;
+      }
       expect(row.status, `${row.variant} ${row.note}`).toBe('pass');
       expect(row.ok).toBe(true);
       expect(row.maxAbsDiff).toBe(0);

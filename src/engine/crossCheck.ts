@@ -29,6 +29,7 @@ export const TOLERANCE = { exact: 1e-4, approximate: 1e-3 } as const;
 export const SMALL_N_PARAMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   dense: {},
   flash: { block: 16 },
+  fused: {},
   window: { w: 8 },
   bigbird: { block: 8, globals: 8, random: 1 },
   linformer: { k: 16 },
@@ -147,7 +148,12 @@ async function runAll(
       out.push(null);
     } else {
       try {
-        const req = { variant: c.variant.id, inputs, causal: c.causal, params: c.params };
+        // A backend-specific exact kernel (fused WGSL) is checked against dense elsewhere.
+        const standIn =
+          c.variant.backends && !c.variant.backends.includes(backend) && c.variant.exact;
+        const req = standIn
+          ? { variant: 'dense', inputs, causal: c.causal, params: {} }
+          : { variant: c.variant.id, inputs, causal: c.causal, params: c.params };
         out.push((await runAttention({ ...req, seed: opts.seed })).output);
       } catch (err) {
         out.push(err instanceof Error ? err : new Error(String(err)));

@@ -46,7 +46,7 @@ export function prepareCall(
   } catch (err) {
     throw new RefusedError(err instanceof Error ? err.message : String(err));
   }
-  const reason = refusalReason(variant, shape, params, limits);
+  const reason = refusalReason(variant, shape, params, limits, tf.getBackend());
   if (reason) throw new RefusedError(reason);
   return { variant, shape, params };
 }

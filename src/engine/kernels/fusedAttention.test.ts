@@ -54,5 +54,6 @@ describe('fused attention kernel', () => {
   it('refuses widths beyond 128 with the reason', () => {
     expect(fusedRefusal(256, 64)).toMatch(/≤ 128/);
     expect(fusedRefusal(64, 64)).toBeNull();
+    expect(fusedRefusal(64, 64)).toBeNull();
   });
 });

@@ -1,16 +1,13 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { FUSED_MAX_WIDTH, FusedAttentionProgram } from './fusedAttentionProgram';
+import * as tf from '@tensorflow/tfjs-core';
+import { refusalReason } from '../../core/runCheck';
+import { specFor } from '../variants/specFor';
+import { FusedAttentionProgram } from './fusedAttentionProgram';
 
-/** Why the fused kernel cannot run here, or null: it needs the webgpu backend and d, dv ≤ 128. */
+/** Why the fused kernel cannot run here (backend, widths), or null: the spec's own check. */
 export function fusedRefusal(d: number, dv: number): string | null {
-  if (tf.getBackend() !== 'webgpu') {
-    return `the fused kernel is WGSL: it needs the webgpu backend (this run uses ${tf.getBackend()})`;
-  }
-  if (d > FUSED_MAX_WIDTH || dv > FUSED_MAX_WIDTH) {
-    return `the fused kernel keeps a query and its output row in registers: d and dv must be ≤ ${FUSED_MAX_WIDTH}`;
-  }
-  return null;
+  const shape = { heads: 1, n: 1, d, dv, causal: false };
+  return refusalReason(specFor('fused'), shape, {}, undefined, tf.getBackend());
 }
 
 /** One-pass exact attention on the webgpu backend: q, k [heads, n, d], v [heads, n, dv]. */

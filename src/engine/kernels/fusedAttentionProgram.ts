@@ -9,7 +9,6 @@ import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
  * q, k: [heads, n, d]; v: [heads, n, dv] → [heads, n, dv]. d, dv ≤ 128 and causal are compiled
  * in (the shape class); n and the scale are uniforms, so one shader serves every n.
  */
-export const FUSED_MAX_WIDTH = 128;
 /** Queries per workgroup (one per thread). */
 export const FUSED_QUERY_TILE = 64;
 /** Workgroup memory holds TK keys and TK values (16 KiB, WebGPU's guaranteed minimum). */

@@ -2,6 +2,7 @@ import { VARIANT_IDS } from '../../core/variantSpecs';
 import { bigbird } from './bigbird';
 import { dense } from './dense';
 import { flash } from './flash';
+import { fused } from './fused';
 import { linear } from './linear';
 import { linformer } from './linformer';
 import { lsh } from './lsh';
@@ -15,6 +16,7 @@ import { window } from './window';
 export const VARIANTS: readonly AttentionVariant[] = [
   dense,
   flash,
+  fused,
   window,
   bigbird,
   linformer,

@@ -17,7 +17,10 @@ const SMALL: Record<string, Record<string, number>> = {
   lsh: { buckets: 4, rounds: 2, chunk: 16 },
 };
 
-const modes = VARIANTS.flatMap((v) =>
+/** Variants that run on the cpu backend (the fused WGSL kernel is tested on Dawn instead). */
+const onCpu = VARIANTS.filter((v) => !v.backends || v.backends.includes('cpu'));
+
+const modes = onCpu.flatMap((v) =>
   (v.supportsCausal ? [false, true] : [false]).map((causal) => ({ id: v.id, causal })),
 );
 
@@ -90,6 +93,9 @@ describe('refusals, before anything runs', () => {
   it('dense beyond the device binding limit, stating sizes', () => {
     expect(refused('dense', {}, { ...shape, n: 8192 })).toMatch(/256 MiB buffer.*128 MiB/);
     expect(refused('flash', {}, { ...shape, n: 8192 })).toBeNull();
+  });
+  it('a WGSL-only variant on another backend', () => {
+    expect(refused('fused', {})).toMatch(/runs only on webgpu; this run uses cpu/);
   });
   it('an unknown variant, listing the valid ones', () => {
     expect(refused('softmax2', {})).toMatch(/unknown variant "softmax2" \(valid: dense, flash/);

@@ -1,5 +1,5 @@
-import { findSpec } from '../../core/variantSpecs';
 import type { VariantSpec } from '../../core/variantSpec';
+import { findSpec } from '../../core/variantSpecs';
 
 /** The core spec of a variant id (a programming error if missing). */
 export function specFor(id: string): VariantSpec {
