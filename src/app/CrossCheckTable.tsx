@@ -1,7 +1,7 @@
 import type { CrossCheckReport, CrossCheckRow } from '../engine/crossCheck';
 import { formatDiff, formatMs, formatParams, formatTolerance } from './format';
 
-const STATUS_TEXT = { pass: 'pass', fail: 'FAIL', skipped: 'skipped', error: 'error' } as const;
+const STATUS_TEXT = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'error' } as const;
 
 function ResultRow({ row }: { row: CrossCheckRow }) {
   return (
@@ -38,16 +38,19 @@ function tolerances(rows: CrossCheckRow[]): string {
 /** One row per variant and causality: max |Δ| between this backend and cpu, and the verdict. */
 export function CrossCheckTable({ report }: { report: CrossCheckReport }) {
   const passed = report.rows.filter((r) => r.ok).length;
+  const skipped = report.rows.filter((r) => r.status === 'skipped').length;
+  const checked = report.rows.length - skipped;
   const leak = report.tensorsAfter - report.tensorsBefore;
   const o = report.options;
   return (
     <>
       <p className="summary" data-testid="check-summary">
         <strong>
-          {passed}/{report.rows.length} passed
+          {passed}/{checked} passed
         </strong>{' '}
         on {report.backend} vs {report.reference} in {formatMs(report.ms)} (n = {o.n}, d = {o.d},{' '}
-        {o.heads} heads, seed {o.seed}).
+        {o.heads} heads, seed {o.seed}){skipped > 0 ? `; ${skipped} skipped (see the reasons)` : ''}
+        .
       </p>
       <p className="summary" data-testid="tensor-count">
         Tensors before/after: {report.tensorsBefore}/{report.tensorsAfter}{' '}

@@ -70,6 +70,11 @@ describe('lab config', () => {
     const big = refusals({ ...DEFAULT_CONFIG, variants: ['dense'] }, tiny);
     expect(big.map((r) => r.n)).toEqual([1024]);
     expect(big[0].reason).toMatch(/binds at most/);
+    const wgsl = { ...DEFAULT_CONFIG, variants: ['fused'] };
+    expect(refusals(wgsl, null, 'wasm')[0].reason).toMatch(
+      /runs only on webgpu; this run uses wasm/,
+    );
+    expect(refusals(wgsl, null, 'webgpu')).toEqual([]);
   });
 
   it('offers parameter values as powers of two up to n, refusing what cannot run', () => {

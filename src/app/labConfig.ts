@@ -86,24 +86,33 @@ export interface Refusal {
   reason: string;
 }
 
-/** Points that will be refused, not attempted: spec constraints, causal support, device limits. */
-export function refusals(c: LabConfig, limits: DeviceLimits | null): Refusal[] {
+/**
+ * Points that will be refused, not attempted: spec constraints, causal support, the backend
+ * (WGSL kernels need webgpu) and device limits.
+ */
+export function refusals(c: LabConfig, limits: DeviceLimits | null, backend?: string): Refusal[] {
   return orderedVariants(c).flatMap((variant) => {
     const spec = findSpec(variant);
     if (!spec) return [];
     return nsOf(c).flatMap((n) => {
       const shape = { heads: c.heads, n, d: c.d, dv: c.d, causal: c.causal };
-      const reason = refusalReason(spec, shape, c.params[variant] ?? {}, limits ?? undefined);
+      const params = c.params[variant] ?? {};
+      const reason = refusalReason(spec, shape, params, limits ?? undefined, backend);
       return reason ? [{ variant, n, reason }] : [];
     });
   });
 }
 
 /** Why this config cannot run at all, or null. */
-export function configProblem(c: LabConfig, limits: DeviceLimits | null): string | null {
+export function configProblem(
+  c: LabConfig,
+  limits: DeviceLimits | null,
+  backend?: string,
+): string | null {
   if (c.variants.length === 0) return 'Pick at least one variant.';
   if (c.nMin > c.nMax) return 'The smallest n is larger than the largest.';
   const total = c.variants.length * nsOf(c).length;
-  if (refusals(c, limits).length === total) return 'Every point would be refused (see below).';
+  if (refusals(c, limits, backend).length === total)
+    return 'Every point would be refused (see below).';
   return null;
 }

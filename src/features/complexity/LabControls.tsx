@@ -44,8 +44,9 @@ export function LabControls({ disabled }: { disabled: boolean }) {
   const config = useLabStore((s) => s.config);
   const setConfig = useLabStore((s) => s.setConfig);
   const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const backend = useAppStore((s) => s.engine.report?.name);
   const nOptions = [...(config.nMin < N_CHOICES[0] ? N_SMALL : []), ...N_CHOICES];
-  const refused = refusals(config, limits);
+  const refused = refusals(config, limits, backend);
   const ns = nsOf(config);
   const points = config.variants.length * ns.length;
   return (

@@ -12,9 +12,10 @@ export function RunBar() {
   const start = useLabStore((s) => s.startSweep);
   const cancel = useLabStore((s) => s.cancel);
   const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const backend = useAppStore((s) => s.engine.report?.name);
   const phase = useAppStore((s) => s.engine.phase);
   const running = run.status === 'running';
-  const problem = configProblem(config, limits);
+  const problem = configProblem(config, limits, backend);
   const p = run.progress;
   const status = statusText(run);
   const hasRows = run.rows.length > 0;
