@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { ShareButton } from '../features/share/ShareDialog';
+import { useShareStore } from '../features/share/shareStore';
 import { hashWithScreen, parseScreen, type Screen } from './labHash';
 import { useLabStore } from './labStore';
 
@@ -10,6 +12,8 @@ const LINKS: { screen: Screen; label: string }[] = [
 export function Header() {
   const screen = useLabStore((s) => s.screen);
   const setScreen = useLabStore((s) => s.setScreen);
+  // The hash as last written, so the nav links carry the current config.
+  const hash = useShareStore((s) => s.hash);
   useEffect(() => {
     const onHash = () => setScreen(parseScreen(location.hash));
     window.addEventListener('hashchange', onHash);
@@ -26,13 +30,14 @@ export function Header() {
         {LINKS.map((l) => (
           <a
             key={l.screen}
-            href={hashWithScreen(globalThis.location?.hash ?? '', l.screen)}
+            href={hashWithScreen(hash, l.screen)}
             aria-current={screen === l.screen ? 'page' : undefined}
             className="nav-link"
           >
             {l.label}
           </a>
         ))}
+        <ShareButton />
       </nav>
     </header>
   );

@@ -1,5 +1,12 @@
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
-import { VARIANT_IDS } from '../core/variantSpecs';
+import { resolveParams } from '../core/params';
+import { findSpec, VARIANT_IDS } from '../core/variantSpecs';
+import {
+  type EmbedPanel,
+  type HideGroup,
+  parseEmbed,
+  parseHide,
+} from '../features/share/viewFlags';
 import {
   D_RANGE,
   DEFAULT_CONFIG,
@@ -9,11 +16,15 @@ import {
   REPEATS_RANGE,
   SEED_RANGE,
 } from './labConfig';
+import type { ParamSelection } from './paramSweep';
 
 /**
- * The URL hash at load: `#screen=lab&variants=dense,flash&n=64,128,256&d=32&heads=1&repeats=3
- * &causal=0&input=gaussian&seed=1`. Absent keys keep their defaults; an invalid value keeps
- * its default too, with a notice naming what was ignored.
+ * The URL hash at load and on hashchange: `#screen=lab&variants=dense,flash&n=64,128,256&d=32
+ * &heads=1&repeats=3&causal=0&input=gaussian&seed=1`, plus a variant's parameters
+ * (`p.flash.block=32`), the frontier n (`frontier=512`), the parameter sweep
+ * (`sweep=performer.m.512`), lesson flags (`hide=variants,run`) and embed mode (`embed=time`).
+ * Absent keys keep their defaults; an invalid value keeps its default too, with a notice naming
+ * what was ignored. Notices are shown as React text, never as HTML.
  */
 
 export type Screen = 'lab' | 'status';
@@ -23,7 +34,31 @@ export interface HashState {
   screen: Screen;
   config: LabConfig;
   notices: string[];
+  /** n of the error-vs-time chart; null: the largest n measured. */
+  frontierN: number | null;
+  /** The parameter sweep's selection; null: the default for the config. */
+  param: ParamSelection | null;
+  hide: HideGroup[];
+  embed: EmbedPanel | null;
 }
+
+/** Keys this app reads from the hash (`backend` is read by backendParam.ts). */
+const KNOWN_KEYS = [
+  'screen',
+  'variants',
+  'n',
+  'd',
+  'heads',
+  'repeats',
+  'seed',
+  'causal',
+  'input',
+  'frontier',
+  'sweep',
+  'hide',
+  'embed',
+  'backend',
+];
 
 export function hashParams(hash: string): URLSearchParams {
   const body = hash.replace(/^#/, '');
@@ -32,6 +67,10 @@ export function hashParams(hash: string): URLSearchParams {
 }
 
 const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+const pow2N = (raw: string) => {
+  const v = intIn(raw, [16, 16384]);
+  return v !== null && isPow2(v) ? v : null;
+};
 
 function intIn(raw: string, [lo, hi]: readonly [number, number]): number | null {
   if (!/^\d+$/.test(raw.trim())) return null;
@@ -51,6 +90,15 @@ export function parseLabHash(hash: string): HashState {
   const ignore = (key: string, raw: string, why: string) =>
     notices.push(`Ignored ${key}="${shown(raw)}" from the URL (${why}); using the default.`);
 
+  for (const key of new Set(p.keys())) {
+    const count = p.getAll(key).length;
+    if (!KNOWN_KEYS.includes(key) && !/^p\.[a-z]+\.[a-zA-Z]+$/.test(key)) {
+      notices.push(`Ignored the unknown key "${shown(key)}" in the URL.`);
+    } else if (count > 1) {
+      notices.push(`The URL gives ${shown(key)} ${count} times; only the first is used.`);
+    }
+  }
+
   const screen = p.get('screen');
   if (screen !== null && !(SCREENS as readonly string[]).includes(screen)) {
     ignore('screen', screen, `valid: ${SCREENS.join(', ')}`);
@@ -61,7 +109,7 @@ export function parseLabHash(hash: string): HashState {
     const ids = variants.split(',').map((v) => v.trim());
     const bad = ids.filter((id) => !VARIANT_IDS.includes(id));
     if (ids.length === 0 || bad.length > 0 || ids[0] === '') {
-      ignore('variants', variants, `unknown: ${bad.join(', ') || 'none given'}`);
+      ignore('variants', variants, `unknown: ${shown(bad.join(', ')) || 'none given'}`);
     } else config.variants = [...new Set(ids)];
   }
 
@@ -103,7 +151,62 @@ export function parseLabHash(hash: string): HashState {
     else ignore('input', input, `valid: ${INPUT_KINDS.join(', ')}`);
   }
 
-  return { screen: parseScreen(hash), config, notices };
+  parseVariantParams(p, config, ignore);
+  const frontierN = parseFrontier(p.get('frontier'), ignore);
+  const param = parseSweep(p.get('sweep'), ignore);
+  const hide = parseHide(p.get('hide'));
+  const embed = parseEmbed(p.get('embed'));
+  for (const notice of [hide.notice, embed.notice]) if (notice) notices.push(notice);
+  return {
+    screen: parseScreen(hash),
+    config,
+    notices,
+    frontierN,
+    param,
+    hide: hide.hide,
+    embed: embed.embed,
+  };
+}
+
+type Ignore = (key: string, raw: string, why: string) => void;
+
+/** `p.<variant>.<param>=value`, each checked by the variant's specs (core/params). */
+function parseVariantParams(p: URLSearchParams, config: LabConfig, ignore: Ignore) {
+  for (const key of new Set(p.keys())) {
+    const m = /^p\.([a-z]+)\.([a-zA-Z]+)$/.exec(key);
+    if (!m) continue;
+    const raw = p.get(key) ?? '';
+    const spec = findSpec(m[1]);
+    if (!spec) {
+      ignore(key, raw, `unknown variant ${m[1]}`);
+      continue;
+    }
+    const value = /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+    try {
+      const resolved = resolveParams(spec.id, spec.params, { [m[2]]: value });
+      config.params[spec.id] = { ...config.params[spec.id], [m[2]]: resolved[m[2]] };
+    } catch (err) {
+      ignore(key, raw, err instanceof Error ? err.message : String(err));
+    }
+  }
+}
+
+function parseFrontier(raw: string | null, ignore: Ignore): number | null {
+  if (raw === null) return null;
+  const n = pow2N(raw);
+  if (n === null) ignore('frontier', raw, 'a power of two from 16 to 16384');
+  return n;
+}
+
+/** `sweep=<variant>.<param>.<n>`: the parameter sweep's variant, parameter and n. */
+function parseSweep(raw: string | null, ignore: Ignore): ParamSelection | null {
+  if (raw === null) return null;
+  const [variant = '', param = '', nRaw = ''] = raw.split('.');
+  const spec = findSpec(variant);
+  const n = pow2N(nRaw);
+  if (spec?.params.some((x) => x.name === param) && n !== null) return { variant, param, n };
+  ignore('sweep', raw, 'variant.parameter.n, e.g. performer.m.512');
+  return null;
 }
 
 /** The hash with `screen` set, other keys (backend…) kept. */

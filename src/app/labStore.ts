@@ -68,7 +68,11 @@ export const useLabStore = create<LabState>()((set, get) => ({
   notices: initial.notices,
   run: IDLE_RUN,
   precomputed: { state: 'idle', error: null, set: null },
-  ui: { hidden: [], frontierN: null, param: defaultSelection(initial.config) },
+  ui: {
+    hidden: [],
+    frontierN: initial.frontierN,
+    param: initial.param ?? defaultSelection(initial.config),
+  },
   paramRun: IDLE_PARAM_RUN,
 
   setScreen: (screen) => set({ screen }),

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useLabStore } from '../../app/labStore';
+import { useShareStore } from '../share/shareStore';
+import '../share/share.css';
 import { LabControls } from './LabControls';
 import { LabStatusLine } from './LabStatusLine';
 import { ParamSweepPanel } from './ParamSweepPanel';
@@ -12,9 +14,11 @@ export function ComplexityLab() {
   const notices = useLabStore((s) => s.notices);
   const running = useLabStore((s) => s.run.status === 'running' || s.paramRun.status === 'running');
   const loadPrecomputed = useLabStore((s) => s.loadPrecomputed);
+  // Lesson flags (`hide=variants,run…`): share.css hides the named groups.
+  const hide = useShareStore((s) => s.hide);
   useEffect(() => loadPrecomputed(), [loadPrecomputed]);
   return (
-    <div className="page">
+    <div className={['page', ...hide.map((g) => `hide-${g}`)].join(' ')}>
       <LabStatusLine />
       {notices.length > 0 && (
         <div className="notices">

@@ -1,0 +1,83 @@
+import { hashParams, parseLabHash } from '../../app/labHash';
+import { useLabStore } from '../../app/labStore';
+import { defaultSelection } from '../../app/paramSweep';
+import { encodeLabHash, type ShareView } from './shareHash';
+import { useShareStore } from './shareStore';
+
+/**
+ * Keeps the URL hash and the lab in step: every change of a control writes the hash back
+ * (debounced, history.replaceState, so Back is not flooded); a hash changed from outside (a
+ * link pasted into the same tab, a nav link) is read, validated and applied, notices included.
+ */
+
+export const WRITE_DELAY_MS = 150;
+
+/** The view as the stores hold it now. */
+export function currentView(): ShareView {
+  const lab = useLabStore.getState();
+  const share = useShareStore.getState();
+  return {
+    screen: lab.screen,
+    config: lab.config,
+    frontierN: lab.ui.frontierN,
+    param: lab.ui.param,
+    hide: share.hide,
+    embed: share.embed,
+  };
+}
+
+/** `backend=` from the address, carried into written hashes and links. */
+export const currentBackend = () => hashParams(location.hash).get('backend');
+
+/** Apply a hash to the stores (validated by parseLabHash; invalid values keep defaults). */
+export function applyHash(hash: string) {
+  const h = parseLabHash(hash);
+  useLabStore.setState((s) => ({
+    screen: h.screen,
+    config: h.config,
+    notices: h.notices,
+    ui: { ...s.ui, frontierN: h.frontierN, param: h.param ?? defaultSelection(h.config) },
+  }));
+  useShareStore.setState({ hide: h.hide, embed: h.embed, hash });
+}
+
+/** Start syncing; returns the function that stops it. */
+export function startHashSync(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const hash = encodeLabHash(currentView(), currentBackend());
+    useShareStore.setState({ hash });
+    if (hash === location.hash) return;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  };
+  const schedule = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(write, WRITE_DELAY_MS);
+  };
+  const offLab = useLabStore.subscribe((s, prev) => {
+    if (
+      s.config !== prev.config ||
+      s.screen !== prev.screen ||
+      s.ui.frontierN !== prev.ui.frontierN ||
+      s.ui.param !== prev.ui.param
+    ) {
+      schedule();
+    }
+  });
+  const offShare = useShareStore.subscribe((s, prev) => {
+    if (s.hide !== prev.hide || s.embed !== prev.embed) schedule();
+  });
+  const onHash = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    applyHash(location.hash);
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    offLab();
+    offShare();
+    window.removeEventListener('hashchange', onHash);
+  };
+}

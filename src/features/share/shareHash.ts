@@ -1,0 +1,70 @@
+import { type LabConfig, orderedVariants } from '../../app/labConfig';
+import type { Screen } from '../../app/labHash';
+import { defaultSelection, type ParamSelection } from '../../app/paramSweep';
+import { VARIANT_SPECS } from '../../core/variantSpecs';
+import { EMBED_TITLES, type EmbedPanel, HIDE_GROUPS, type HideGroup } from './viewFlags';
+
+/** Everything a link reproduces: the screen, every control, and the view flags. */
+export interface ShareView {
+  screen: Screen;
+  config: LabConfig;
+  frontierN: number | null;
+  param: ParamSelection;
+  hide: readonly HideGroup[];
+  embed: EmbedPanel | null;
+}
+
+/** A value as the hash holds it: percent-encoded, commas kept readable. */
+const enc = (v: string | number) => encodeURIComponent(String(v)).replace(/%2C/gi, ',');
+
+const sameSelection = (a: ParamSelection, b: ParamSelection) =>
+  a.variant === b.variant && a.param === b.param && a.n === b.n;
+
+/**
+ * The hash (with `#`) that parseLabHash reads back to the same view. Core controls are always
+ * written; parameters only where they differ from the defaults; `backend` is carried when given.
+ */
+export function encodeLabHash(v: ShareView, backend: string | null = null): string {
+  const c = v.config;
+  const pairs: [string, string | number][] = [];
+  if (v.embed) pairs.push(['embed', v.embed]);
+  else pairs.push(['screen', v.screen]);
+  pairs.push(
+    ['variants', orderedVariants(c).join(',')],
+    ['n', c.nMin === c.nMax ? c.nMin : `${c.nMin},${c.nMax}`],
+    ['d', c.d],
+    ['heads', c.heads],
+    ['repeats', c.repeats],
+    ['causal', c.causal ? 1 : 0],
+    ['input', c.inputKind],
+    ['seed', c.seed],
+  );
+  for (const spec of VARIANT_SPECS) {
+    for (const p of spec.params) {
+      const value = c.params[spec.id]?.[p.name];
+      if (value !== undefined && value !== p.default) pairs.push([`p.${spec.id}.${p.name}`, value]);
+    }
+  }
+  if (v.frontierN !== null) pairs.push(['frontier', v.frontierN]);
+  if (!sameSelection(v.param, defaultSelection(c))) {
+    pairs.push(['sweep', `${v.param.variant}.${v.param.param}.${v.param.n}`]);
+  }
+  const hide = HIDE_GROUPS.filter((g) => v.hide.includes(g));
+  if (hide.length > 0) pairs.push(['hide', hide.join(',')]);
+  if (backend) pairs.push(['backend', backend]);
+  return `#${pairs.map(([k, x]) => `${k}=${enc(x)}`).join('&')}`;
+}
+
+/** The page's address without its hash (origin, path, query), for building links. */
+export function pageBase(loc: Pick<Location, 'origin' | 'pathname' | 'search'>): string {
+  return `${loc.origin}${loc.pathname}${loc.search}`;
+}
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A ready `<iframe>` for one panel; every attribute value is escaped. */
+export function iframeSnippet(src: string, panel: EmbedPanel, height = 420): string {
+  const title = `Attention Explorer: ${EMBED_TITLES[panel]}`;
+  return `<iframe src="${escapeAttr(src)}" width="100%" height="${height}" title="${escapeAttr(title)}" loading="lazy" style="border:0"></iframe>`;
+}

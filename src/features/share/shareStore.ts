@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+import { parseLabHash } from '../../app/labHash';
+import type { EmbedPanel, HideGroup } from './viewFlags';
+
+/** The view flags from the URL (lesson `hide=` groups, `embed=` panel) and the current hash. */
+export interface ShareState {
+  hide: HideGroup[];
+  embed: EmbedPanel | null;
+  /** The hash last written or read (with `#`), for links that keep the current config. */
+  hash: string;
+}
+
+const initial = parseLabHash(globalThis.location?.hash ?? '');
+
+export const useShareStore = create<ShareState>()(() => ({
+  hide: initial.hide,
+  embed: initial.embed,
+  hash: globalThis.location?.hash ?? '',
+}));
