@@ -7,7 +7,8 @@ import type { SweepJobConfig, SweepOutcome, SweepProgressInfo } from '../worker/
  */
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-export type RunSource = 'precomputed' | 'live';
+/** 'file': a result file the user opened (Open results). */
+export type RunSource = 'precomputed' | 'live' | 'file';
 
 export interface RunProgress {
   variant: string;

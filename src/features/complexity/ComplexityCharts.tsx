@@ -1,20 +1,23 @@
 import { useState } from 'react';
-import { findSpec } from '../../core/variantSpecs';
 import {
   analyticMemorySeries,
-  crossover,
   errorSeries,
   fittedExponent,
   type MeasuredPoint,
   memorySeries,
   paretoFrontier,
-  type Series,
-  theoryCurve,
   timeSeries,
 } from '../../charts/data/series';
 import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
-import { type ChartSeries, LineChart, type Marker } from '../../charts/LineChart';
+import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor } from '../../charts/palette';
+import {
+  comparisonSeries,
+  crossoverMarkers,
+  variantLabel as label,
+  theorySeries,
+  withColors,
+} from './chartSeries';
 
 /** The sweep's shape, needed to draw theory curves from the variants' cost formulas. */
 export interface SweepShape {
@@ -34,66 +37,8 @@ export interface ComplexityChartsProps {
   /** Hidden series ids, when the caller keeps them (else the charts keep their own). */
   hidden?: ReadonlySet<string>;
   onToggle?: (id: string) => void;
-}
-
-const label = (id: string) => findSpec(id)?.label ?? id;
-
-function withColors(series: Series[], suffix = ''): ChartSeries[] {
-  return series.map((s) => ({
-    id: s.variant + suffix,
-    label: label(s.variant),
-    color: variantColor(s.variant),
-    points: s.points,
-  }));
-}
-
-/** Dashed curves of each variant's analytic FLOPs, scaled to its first measured time. */
-function theorySeries(
-  rows: ComplexityChartsProps['rows'],
-  times: Series[],
-  shape: SweepShape,
-): ChartSeries[] {
-  const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
-  return times.flatMap((s) => {
-    const spec = findSpec(s.variant);
-    const params = rows.find((r) => r.variant === s.variant && !r.refused)?.params;
-    if (!spec || !params) return [];
-    const flopsAt = (n: number) => spec.cost({ ...shape, n }, params).flops;
-    return [
-      {
-        id: `${s.variant}:theory`,
-        partOf: s.variant,
-        label: `${label(s.variant)} theory`,
-        color: variantColor(s.variant),
-        dashed: true,
-        points: theoryCurve(s, flopsAt, ns),
-      },
-    ];
-  });
-}
-
-function crossoverMarkers(times: Series[]): Marker[] {
-  const dense = times.find((s) => s.variant === 'dense');
-  if (!dense) return [];
-  return times.flatMap((s) => {
-    if (s.variant === 'dense') return [];
-    const c = crossover(s, dense);
-    if (c.kind !== 'at') return [];
-    // Mark on dense's line at the crossover n (interpolated in log-log).
-    const pts = dense.points;
-    const i = pts.findIndex((p) => p.n >= c.n);
-    if (i <= 0) return [];
-    const t = Math.log(c.n / pts[i - 1].n) / Math.log(pts[i].n / pts[i - 1].n);
-    const y = Math.exp(Math.log(pts[i - 1].y) + t * (Math.log(pts[i].y) - Math.log(pts[i - 1].y)));
-    return [
-      {
-        x: c.n,
-        y,
-        label: `${label(s.variant)} overtakes dense at n ≈ ${Math.round(c.n)}`,
-        color: variantColor(s.variant),
-      },
-    ];
-  });
+  /** A second run's points, overlaid dashed as "<variant> (B)". */
+  compare?: readonly MeasuredPoint[];
 }
 
 function useToggles() {
@@ -121,7 +66,11 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
     const e = s ? fittedExponent(s) : null;
     return e === null ? undefined : `n^${e.toFixed(2)}`;
   };
-  const timeChart = [...withColors(times), ...(showTheory ? theorySeries(rows, times, shape) : [])];
+  const timeChart = [
+    ...withColors(times),
+    ...(showTheory ? theorySeries(rows, times, shape) : []),
+    ...comparisonSeries(props.compare, 'time'),
+  ];
   const memory = [
     ...withColors(memorySeries(rows)),
     ...withColors(analyticMemorySeries(rows), ':analytic').map((s) => ({
@@ -129,6 +78,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
       partOf: s.id.split(':')[0],
       dashed: true,
     })),
+    ...comparisonSeries(props.compare, 'memory'),
   ];
   const frontierN =
     props.frontierN ??
@@ -229,7 +179,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
         title="Relative error against dense ‖Ô − O‖/‖O‖"
         xLabel="sequence length n"
         yLabel="relative error"
-        series={withColors(errorSeries(rows))}
+        series={[...withColors(errorSeries(rows)), ...comparisonSeries(props.compare, 'error')]}
         hidden={toggles.hidden}
         onToggle={toggles.toggle}
         formatX={formatN}

@@ -1,9 +1,11 @@
+import { useLabFiles } from '../../app/labFiles';
 import { useLabStore } from '../../app/labStore';
 import { useAppStore } from '../../app/store';
 import { formatN } from '../../charts/format';
-import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { ComplexityCharts } from './ComplexityCharts';
+import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { dateOf, whereMade } from './precomputed';
+import { ResultFiles } from './ResultFiles';
 import { ResultsTable } from './ResultsTable';
 
 function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown> }) {
@@ -63,6 +65,7 @@ export function ResultsPanel() {
   const frontierN = useLabStore((s) => s.ui.frontierN);
   const setFrontierN = useLabStore((s) => s.setFrontierN);
   const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const compare = useLabFiles((s) => s.compare);
   const { rows, provenance, config } = run;
   const own = run.source === 'live' ? null : (provenance?.limits as typeof limits | undefined);
   const maxBinding = maxBindingOf(own ?? limits);
@@ -73,6 +76,7 @@ export function ResultsPanel() {
   return (
     <section className="panel lab-results-panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
+      <ResultFiles />
       {run.source === 'precomputed' && provenance ? (
         <PrecomputedNotice provenance={provenance} />
       ) : null}
@@ -103,8 +107,16 @@ export function ResultsPanel() {
             frontierN={chosenN}
             hidden={new Set(hidden)}
             onToggle={toggle}
+            compare={
+              compare
+                ? chartRows(compare.set.rows, paramsOf(compare.set.provenance, compare.set.config))
+                : undefined
+            }
           />
-          <ResultsTable rows={rows} />
+          <ResultsTable
+            rows={rows}
+            compare={compare ? { name: compare.name, rows: compare.set.rows } : null}
+          />
         </>
       )}
     </section>

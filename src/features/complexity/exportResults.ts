@@ -1,3 +1,4 @@
+import { saveBlob } from '../../charts/exportChart';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
 
@@ -54,12 +55,5 @@ export function exportName(ext: 'json' | 'csv', date = new Date()): string {
 
 /** Save text as a file through a Blob and an object URL. */
 export function download(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type }), filename);
 }

@@ -63,6 +63,22 @@ export function parseResultSet(data: unknown): ResultSet | string {
   };
 }
 
+/** A result file's text, parsed and checked: the result set, or why it cannot be shown. */
+export function readResultText(text: string): ResultSet | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  return parseResultSet(data);
+}
+
+/** "Loaded run.json: measured on webgpu, Google swiftshader, 2025-01-31". */
+export function loadedNotice(name: string, provenance: Record<string, unknown>): string {
+  return `Loaded ${name}: measured on ${whereMade(provenance)}, ${dateOf(provenance)}`;
+}
+
 /** "webgpu, Google swiftshader (software)" / "wasm, Intel Xeon" — where a result was made. */
 export function whereMade(p: Record<string, unknown>): string {
   const backend = typeof p.backend === 'string' ? p.backend : 'an unknown backend';
@@ -87,13 +103,7 @@ export async function loadPrecomputed(fetchImpl: typeof fetch = fetch): Promise<
   const response = await fetchImpl(PRECOMPUTED_URL);
   if (!response.ok)
     throw new Error(`${PRECOMPUTED_URL} could not be loaded (HTTP ${response.status})`);
-  let data: unknown;
-  try {
-    data = await response.json();
-  } catch {
-    throw new Error(`${PRECOMPUTED_URL} is not valid JSON`);
-  }
-  const parsed = parseResultSet(data);
+  const parsed = readResultText(await response.text());
   if (typeof parsed === 'string') throw new Error(`${PRECOMPUTED_URL} cannot be shown: ${parsed}`);
   return parsed;
 }

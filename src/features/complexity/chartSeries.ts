@@ -1,0 +1,92 @@
+import {
+  crossover,
+  errorSeries,
+  type MeasuredPoint,
+  memorySeries,
+  type Series,
+  theoryCurve,
+  timeSeries,
+} from '../../charts/data/series';
+import type { ChartSeries, Marker } from '../../charts/LineChart';
+import { variantColor } from '../../charts/palette';
+import { findSpec } from '../../core/variantSpecs';
+import type { ComplexityChartsProps, SweepShape } from './ComplexityCharts';
+
+/** Series of the complexity charts: colours, theory curves, crossovers, a compared run. */
+
+type ChartRows = ComplexityChartsProps['rows'];
+
+/** A variant's display label ("Dense", "Flash"…), its id when the spec is unknown. */
+export const variantLabel = (id: string) => findSpec(id)?.label ?? id;
+const label = variantLabel;
+
+const PICK = { time: timeSeries, memory: memorySeries, error: errorSeries };
+
+/** A second run's series on a chart: "<variant> (B)", dashed, in the variant's colour. */
+export function comparisonSeries(
+  rows: readonly MeasuredPoint[] | undefined,
+  kind: keyof typeof PICK,
+): ChartSeries[] {
+  if (!rows) return [];
+  return PICK[kind](rows).map((s) => ({
+    id: `${s.variant}:B`,
+    label: `${variantLabel(s.variant)} (B)`,
+    color: variantColor(s.variant),
+    points: s.points,
+    dashed: true,
+  }));
+}
+
+export function withColors(series: Series[], suffix = ''): ChartSeries[] {
+  return series.map((s) => ({
+    id: s.variant + suffix,
+    label: label(s.variant),
+    color: variantColor(s.variant),
+    points: s.points,
+  }));
+}
+
+/** Dashed curves of each variant's analytic FLOPs, scaled to its first measured time. */
+export function theorySeries(rows: ChartRows, times: Series[], shape: SweepShape): ChartSeries[] {
+  const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
+  return times.flatMap((s) => {
+    const spec = findSpec(s.variant);
+    const params = rows.find((r) => r.variant === s.variant && !r.refused)?.params;
+    if (!spec || !params) return [];
+    const flopsAt = (n: number) => spec.cost({ ...shape, n }, params).flops;
+    return [
+      {
+        id: `${s.variant}:theory`,
+        partOf: s.variant,
+        label: `${label(s.variant)} theory`,
+        color: variantColor(s.variant),
+        dashed: true,
+        points: theoryCurve(s, flopsAt, ns),
+      },
+    ];
+  });
+}
+
+export function crossoverMarkers(times: Series[]): Marker[] {
+  const dense = times.find((s) => s.variant === 'dense');
+  if (!dense) return [];
+  return times.flatMap((s) => {
+    if (s.variant === 'dense') return [];
+    const c = crossover(s, dense);
+    if (c.kind !== 'at') return [];
+    // Mark on dense's line at the crossover n (interpolated in log-log).
+    const pts = dense.points;
+    const i = pts.findIndex((p) => p.n >= c.n);
+    if (i <= 0) return [];
+    const t = Math.log(c.n / pts[i - 1].n) / Math.log(pts[i].n / pts[i - 1].n);
+    const y = Math.exp(Math.log(pts[i - 1].y) + t * (Math.log(pts[i].y) - Math.log(pts[i - 1].y)));
+    return [
+      {
+        x: c.n,
+        y,
+        label: `${label(s.variant)} overtakes dense at n ≈ ${Math.round(c.n)}`,
+        color: variantColor(s.variant),
+      },
+    ];
+  });
+}
