@@ -159,7 +159,7 @@ test('the Share dialog gives a link that reproduces the view, and an iframe snip
     /^<iframe src="http:\/\/[^"]+#embed=memory&amp;variants=dense,lsh,taylor/,
   );
   expect(snippet).toContain('title="Attention Explorer: memory against n"');
-  expect(snippet).toContain('width="100%" height="420"');
+  expect(snippet).toContain('width="100%" height="600"');
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await expect(dialog.getByRole('status').first()).toHaveText(/Copied|Selected/);
   await snap(page, info, 'share-dialog');
@@ -186,12 +186,20 @@ test.describe('375 px wide', () => {
   });
 });
 
-test('embed in a 600×420 iframe', async ({ page, baseURL }, info) => {
-  await page.setViewportSize({ width: 640, height: 460 });
+test('embed in a 600×600 iframe (the snippet’s default height) shows the whole chart', async ({
+  page,
+  baseURL,
+}, info) => {
+  await page.setViewportSize({ width: 640, height: 640 });
   await page.setContent(
-    `<body style="margin:20px"><iframe src="${baseURL}/#embed=time" width="600" height="420" title="Attention Explorer: time against n" style="border:1px solid #ccc"></iframe></body>`,
+    `<body style="margin:20px"><iframe src="${baseURL}/#embed=time" width="600" height="600" title="Attention Explorer: time against n" style="border:1px solid #ccc"></iframe></body>`,
   );
   const frame = page.frameLocator('iframe');
-  await expect(frame.locator('.chart-svg circle').first()).toBeVisible();
-  await snap(page, info, 'embed-iframe-600x420');
+  const chart = frame.locator('.chart-svg').filter({ visible: true }).first();
+  await expect(chart.locator('circle').first()).toBeVisible();
+  // The x-axis label at the bottom of the chart lies inside the frame: nothing is clipped.
+  const bottom = await chart.evaluate((el) => el.getBoundingClientRect().bottom);
+  const height = await chart.evaluate(() => window.innerHeight);
+  expect(bottom).toBeLessThanOrEqual(height);
+  await snap(page, info, 'embed-iframe-600x600');
 });

@@ -151,7 +151,7 @@ describe('iframe snippet', () => {
   it('builds the snippet with every attribute escaped', () => {
     const s = iframeSnippet('https://x.test/app/#embed=time&d=32', 'time');
     expect(s).toBe(
-      '<iframe src="https://x.test/app/#embed=time&amp;d=32" width="100%" height="420" title="Attention Explorer: time against n" loading="lazy" style="border:0"></iframe>',
+      '<iframe src="https://x.test/app/#embed=time&amp;d=32" width="100%" height="600" title="Attention Explorer: time against n" loading="lazy" style="border:0"></iframe>',
     );
     const evil = iframeSnippet('https://x.test/"><script>alert(1)</script>', 'table');
     expect(evil).not.toContain('<script>');

@@ -64,7 +64,7 @@ const escapeAttr = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A ready `<iframe>` for one panel; every attribute value is escaped. */
-export function iframeSnippet(src: string, panel: EmbedPanel, height = 420): string {
+export function iframeSnippet(src: string, panel: EmbedPanel, height = 600): string {
   const title = `Attention Explorer: ${EMBED_TITLES[panel]}`;
   return `<iframe src="${escapeAttr(src)}" width="100%" height="${height}" title="${escapeAttr(title)}" loading="lazy" style="border:0"></iframe>`;
 }
