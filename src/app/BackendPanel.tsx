@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { BackendReport } from '../engine/backend';
 import { fallbackNotice } from './backendParam';
 import { EngineProblem } from './EngineProblem';
+import { EngineStartNotices } from './EngineStartNotices';
 import { formatMiB } from './format';
 import { useAppStore } from './store';
 
@@ -70,16 +71,7 @@ export function BackendPanel() {
       aria-busy={engine.phase === 'starting'}
     >
       <h2 id="backend-heading">Backend</h2>
-      {choice.notice ? (
-        <p className="notice" role="note">
-          {choice.notice}
-        </p>
-      ) : null}
-      {engine.phase === 'starting' ? (
-        <p className="loading" role="status">
-          Starting the engine: loading TensorFlow.js in a worker and choosing a backend…
-        </p>
-      ) : null}
+      <EngineStartNotices />
       {engine.phase !== 'starting' && engine.phase !== 'ready' ? (
         <EngineProblem kind={engine.phase} message={engine.error} />
       ) : null}

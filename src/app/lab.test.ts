@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepRow } from '../engine/sweep';
 import { CSV_COLUMNS as CLI_CSV_COLUMNS } from '../cli/commands/sweep';
+import type { SweepRow } from '../engine/sweep';
 import { buildCsv, buildJson, CSV_COLUMNS, exportName } from '../features/complexity/exportResults';
 import { parseResultSet, whereMade } from '../features/complexity/precomputed';
 import { DEFAULT_CONFIG, nsOf, refusals, toJobConfig } from './labConfig';

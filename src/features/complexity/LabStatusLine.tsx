@@ -1,5 +1,6 @@
 import { fallbackNotice } from '../../app/backendParam';
 import { EngineProblem } from '../../app/EngineProblem';
+import { EngineStartNotices } from '../../app/EngineStartNotices';
 import { formatMiB } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import type { BackendReport } from '../../engine/backend';
@@ -21,16 +22,7 @@ export function LabStatusLine() {
   const fallback = r ? fallbackNotice(r, choice.forced) : null;
   return (
     <section className="lab-status" aria-label="Engine" aria-busy={engine.phase === 'starting'}>
-      {choice.notice ? (
-        <p className="notice" role="note">
-          {choice.notice}
-        </p>
-      ) : null}
-      {engine.phase === 'starting' ? (
-        <p className="lab-status-line loading" role="status">
-          Starting the engine: loading TensorFlow.js in a worker and choosing a backend…
-        </p>
-      ) : null}
+      <EngineStartNotices lineClass="lab-status-line loading" />
       {r ? (
         <p className="lab-status-line">
           <span>
