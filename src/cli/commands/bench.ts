@@ -94,12 +94,13 @@ export async function benchCommand(
     { ...config, limits: report.limits, kernelTime: report.hasTimestampQuery },
     progress && ((p) => progress(progressLine(p))),
   );
-  const { checks, fits } = benchChecks(result.rows, config.variants, range);
+  const { checks, fits, gflops } = benchChecks(result.rows, config.variants, range);
   const failed = checks.filter((c) => c.status === 'fail').length;
   const doc = {
     what: 'Attention Explorer engine benchmark: median wall ms per variant and n, read-back synced',
     checksPassed: failed === 0,
     checks,
+    gflopsPerSecond: gflops,
     fitRange: range,
     fits,
     rows: result.rows,
@@ -124,8 +125,8 @@ function checkedRows(
   fitMinN?: number,
 ) {
   const range = fitRangeFor(ns, fitMinN);
-  const { checks, fits } = benchChecks(rows, variants, range);
-  return { range, checks, fits, failed: checks.filter((c) => c.status === 'fail').length };
+  const { checks, fits, gflops } = benchChecks(rows, variants, range);
+  return { range, checks, fits, gflops, failed: checks.filter((c) => c.status === 'fail').length };
 }
 
 /**
@@ -144,7 +145,7 @@ export async function browserBenchCommand(
   const result = await runInBrowser(plan, stderr);
   const { doc } = result;
   const rows = toSweepRows(doc.rows);
-  const { range, checks, fits, failed } = checkedRows(
+  const { range, checks, fits, gflops, failed } = checkedRows(
     rows,
     plan.run.variants,
     plan.run.ns,
@@ -166,6 +167,7 @@ export async function browserBenchCommand(
       what: "Attention Explorer browser benchmark: the lab's own run in headless Chromium, checked as the Node bench",
       checksPassed: failed === 0,
       checks,
+      gflopsPerSecond: gflops,
       fitRange: range,
       fits,
       seconds: result.seconds,

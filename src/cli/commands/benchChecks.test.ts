@@ -43,8 +43,14 @@ describe('benchChecks', () => {
       ...rowsFor('performer', 1, NS),
       { variant: 'linear', n: 256, refused: 'for the test' },
       ...rowsFor('linear', 1, [512, 1024, 2048, 4096]),
+      // fused: dense's time scaled by 0.5 (a 2× speed-up), output-sized memory.
+      ...rowsFor('dense', 2, NS, (n) => n * 16).map((r) => ({
+        ...r,
+        variant: 'fused',
+        msMedian: 'msMedian' in r ? r.msMedian * 0.5 : 0,
+      })),
     ];
-    const variants = ['dense', 'flash', 'window', 'linformer', 'performer', 'linear'];
+    const variants = ['dense', 'flash', 'fused', 'window', 'linformer', 'performer', 'linear'];
     const { checks, fits } = benchChecks(rows, variants, fitRangeFor(NS));
     const status = Object.fromEntries(checks.map((c) => [c.name, c.status]));
     expect(status).toEqual({
@@ -54,7 +60,12 @@ describe('benchChecks', () => {
       'performer fitted exponent': 'pass',
       'linear fitted exponent': 'pass',
       "flash peak tensor bytes ≤ 1/8 of dense's at n = 4096": 'pass',
+      "fused time ≤ 1/1.5 of dense's at n = 2048": 'pass',
+      // flash's rows take dense's time, so a 2× faster fused beats it too.
+      'fused faster than flash at n = 2048': 'pass',
+      "fused peak tensor bytes ≤ 1/20 of dense's at n = 4096": 'pass',
     });
+    expect(checks[6].measured).toBeCloseTo(0.5, 12);
     const dense = checks[0];
     expect(dense.measured).toBeCloseTo(2, 10);
     expect(dense.details).toMatchObject({ fitNMin: 1024, fitNMax: 4096, points: 3 });
@@ -63,10 +74,23 @@ describe('benchChecks', () => {
     expect(fits.fullRange.find((f) => f.variant === 'linear')?.points).toBe(4);
   });
 
+  it('fails a fused kernel that is not 1.5× faster than dense', () => {
+    const slow = rowsFor('dense', 2, NS).map((r) => ({
+      ...r,
+      variant: 'fused',
+      msMedian: 'msMedian' in r ? r.msMedian * 0.8 : 0,
+    }));
+    const rows = [...rowsFor('dense', 2, NS), ...slow];
+    const { checks } = benchChecks(rows, ['dense', 'fused'], fitRangeFor(NS));
+    const speed = checks.find((c) => c.name.startsWith('fused time'));
+    expect(speed).toMatchObject({ status: 'fail' });
+    expect(speed?.measured).toBeCloseTo(0.8, 12);
+  });
+
   it('skips what did not run, and says so', () => {
     const { checks } = benchChecks(rowsFor('dense', 1.5, NS), ['dense'], fitRangeFor(NS));
     expect(checks[0]).toMatchObject({ status: 'fail', measured: expect.any(Number) });
-    expect(checks.slice(1).map((c) => c.status)).toEqual(Array(5).fill('skipped'));
+    expect(checks.slice(1).map((c) => c.status)).toEqual(Array(8).fill('skipped'));
     expect(checks[1].note).toBe('window was not in this run');
     expect(checks[5].note).toBe('flash and dense did not both run at any n');
   });

@@ -81,32 +81,101 @@ function exponentCheck(
   };
 }
 
-/** At n = FLASH_N when it ran, else at the largest n both ran (the name says which n). */
-function flashCheck(rows: readonly SweepRow[]): BenchCheck {
-  const nameAt = (n: number) => `flash peak tensor bytes ≤ 1/8 of dense's at n = ${n}`;
-  const bound = `flash/dense ≤ ${FLASH_MAX_RATIO}`;
+interface RatioSpec {
+  /** Check name at a given n. */
+  name: (n: number) => string;
+  bound: string;
+  top: string;
+  bottom: string;
+  field: 'peakBytes' | 'msMedian';
+  /** The n the issue names; else the largest n both ran at (the name says which). */
+  n: number;
+  pass: (ratio: number) => boolean;
+}
+
+/** top/bottom of one measured field at one n, e.g. flash's peak bytes over dense's. */
+function ratioCheck(rows: readonly SweepRow[], spec: RatioSpec): BenchCheck {
   const measured = rows.filter(isMeasured);
-  const peakAt = (id: string, n: number) => measured.find((r) => r.variant === id && r.n === n);
+  const at = (id: string, n: number) => measured.find((r) => r.variant === id && r.n === n);
   const common = measured
-    .filter((r) => r.variant === 'flash' && peakAt('dense', r.n))
+    .filter((r) => r.variant === spec.top && at(spec.bottom, r.n))
     .map((r) => r.n)
     .sort((a, b) => a - b);
   if (common.length === 0) {
-    const note = 'flash and dense did not both run at any n';
-    return { name: nameAt(FLASH_N), bound, status: 'skipped', measured: null, details: {}, note };
+    const note = `${spec.top} and ${spec.bottom} did not both run at any n`;
+    return {
+      name: spec.name(spec.n),
+      bound: spec.bound,
+      status: 'skipped',
+      measured: null,
+      details: {},
+      note,
+    };
   }
-  const n = common.includes(FLASH_N) ? FLASH_N : common[common.length - 1];
-  const flash = peakAt('flash', n)?.peakBytes ?? 0;
-  const dense = peakAt('dense', n)?.peakBytes ?? 0;
-  const ratio = dense > 0 ? flash / dense : null;
+  const n = common.includes(spec.n) ? spec.n : common[common.length - 1];
+  const top = at(spec.top, n)?.[spec.field] ?? 0;
+  const bottom = at(spec.bottom, n)?.[spec.field] ?? 0;
+  const ratio = bottom > 0 ? top / bottom : null;
   return {
-    name: nameAt(n),
-    bound,
-    status: ratio !== null && ratio <= FLASH_MAX_RATIO ? 'pass' : 'fail',
+    name: spec.name(n),
+    bound: spec.bound,
+    status: ratio !== null && spec.pass(ratio) ? 'pass' : 'fail',
     measured: ratio,
-    details: { n, flashPeakBytes: flash, densePeakBytes: dense },
-    ...(n === FLASH_N ? {} : { note: `n = ${FLASH_N} not in this run: checked at n = ${n}` }),
+    details: { n, [`${spec.top}${spec.field}`]: top, [`${spec.bottom}${spec.field}`]: bottom },
+    ...(n === spec.n ? {} : { note: `n = ${spec.n} not in this run: checked at n = ${n}` }),
   };
+}
+
+export const FUSED_TIME_N = 2048;
+export const FUSED_MIN_SPEEDUP = 1.5;
+export const FUSED_MAX_MEMORY_RATIO = 1 / 20;
+
+const RATIO_CHECKS: RatioSpec[] = [
+  {
+    name: (n) => `flash peak tensor bytes ≤ 1/8 of dense's at n = ${n}`,
+    bound: `flash/dense ≤ ${FLASH_MAX_RATIO}`,
+    top: 'flash',
+    bottom: 'dense',
+    field: 'peakBytes',
+    n: FLASH_N,
+    pass: (r) => r <= FLASH_MAX_RATIO,
+  },
+  {
+    name: (n) => `fused time ≤ 1/${FUSED_MIN_SPEEDUP} of dense's at n = ${n}`,
+    bound: `fused/dense ≤ ${(1 / FUSED_MIN_SPEEDUP).toFixed(3)}`,
+    top: 'fused',
+    bottom: 'dense',
+    field: 'msMedian',
+    n: FUSED_TIME_N,
+    pass: (r) => r <= 1 / FUSED_MIN_SPEEDUP,
+  },
+  {
+    name: (n) => `fused faster than flash at n = ${n}`,
+    bound: 'fused/flash < 1',
+    top: 'fused',
+    bottom: 'flash',
+    field: 'msMedian',
+    n: FUSED_TIME_N,
+    pass: (r) => r < 1,
+  },
+  {
+    name: (n) => `fused peak tensor bytes ≤ 1/20 of dense's at n = ${n}`,
+    bound: `fused/dense ≤ ${FUSED_MAX_MEMORY_RATIO}`,
+    top: 'fused',
+    bottom: 'dense',
+    field: 'peakBytes',
+    n: FLASH_N,
+    pass: (r) => r <= FUSED_MAX_MEMORY_RATIO,
+  },
+];
+
+/** Achieved GFLOP/s per measured row: analytic FLOPs (4n²d per head for exact) over time. */
+export function gflopsPerSecond(rows: readonly SweepRow[]) {
+  return rows.filter(isMeasured).map((r) => ({
+    variant: r.variant,
+    n: r.n,
+    gflops: r.analyticFlops / (r.msMedian * 1e6),
+  }));
 }
 
 /** Every check, with the checked (upper-range) and full-range fits it was judged on. */
@@ -122,7 +191,7 @@ export function benchChecks(
     ...LINEAR_VARIANTS.map((id) =>
       exponentCheck(id, checked, full, range, (s) => s <= LINEAR_MAX, `≤ ${LINEAR_MAX}`),
     ),
-    flashCheck(rows),
+    ...RATIO_CHECKS.map((spec) => ratioCheck(rows, spec)),
   ];
-  return { checks, fits: { checked, fullRange: full } };
+  return { checks, fits: { checked, fullRange: full }, gflops: gflopsPerSecond(rows) };
 }
