@@ -39,6 +39,26 @@ function IntInput(props: {
   );
 }
 
+function NSelect(props: {
+  label: string;
+  value: number;
+  options: number[];
+  onChange: (n: number) => void;
+}) {
+  return (
+    <label className="lab-field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        {props.options.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Every control of a sweep, and the points that will be refused (with why) before it runs. */
 export function LabControls({ disabled }: { disabled: boolean }) {
   const config = useLabStore((s) => s.config);
@@ -54,26 +74,18 @@ export function LabControls({ disabled }: { disabled: boolean }) {
       <VariantPicker config={config} disabled={disabled} />
       <fieldset className="lab-shape" disabled={disabled}>
         <legend>Sizes and inputs</legend>
-        <label className="lab-field">
-          <span>smallest n</span>
-          <select value={config.nMin} onChange={(e) => setConfig({ nMin: Number(e.target.value) })}>
-            {nOptions.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="lab-field">
-          <span>largest n</span>
-          <select value={config.nMax} onChange={(e) => setConfig({ nMax: Number(e.target.value) })}>
-            {nOptions.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NSelect
+          label="smallest n"
+          value={config.nMin}
+          options={nOptions}
+          onChange={(nMin) => setConfig({ nMin })}
+        />
+        <NSelect
+          label="largest n"
+          value={config.nMax}
+          options={nOptions}
+          onChange={(nMax) => setConfig({ nMax })}
+        />
         <IntInput
           label="d (head width)"
           value={config.d}
