@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from '../core/csv';
 import { CliError } from './errors';
-import { checkOutputPath, parseCsv, toCsv, writeAtomic } from './output';
+import { checkOutputPath, writeAtomic } from './output';
 import { scratchDir } from './testing';
 
 let dir = '';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from './output';
+import { parseCsv } from '../core/csv';
 import { leftovers, run, scratchDir } from './testing';
 
 /** The sweep and bench commands through main(): rows, fits, CSV, checks, and bad flags. */
