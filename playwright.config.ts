@@ -6,7 +6,9 @@ import { CHROMIUM_ARGS } from './src/cli/chromiumArgs';
  * runs on SwiftShader, a software GPU: keep sizes small and one test at a time.
  */
 
-export const PORT = 4183;
+// E2E_PORT / E2E_DIST let two runs share a checkout (each builds into its own folder).
+export const PORT = Number(process.env.E2E_PORT ?? 4183);
+const DIST = process.env.E2E_DIST ?? 'dist';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npm run build -- --outDir ${DIST} && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

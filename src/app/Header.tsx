@@ -5,7 +5,10 @@ import { hashWithScreen, parseScreen, type Screen } from './labHash';
 import { useLabStore } from './labStore';
 
 const LINKS: { screen: Screen; label: string }[] = [
+  { screen: 'story', label: 'Guided story' },
   { screen: 'lab', label: 'Complexity lab' },
+  { screen: 'hardness', label: 'Hardness lab' },
+  { screen: 'layers', label: 'Layer explorer' },
   { screen: 'status', label: 'Engine status' },
 ];
 

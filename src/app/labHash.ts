@@ -7,6 +7,7 @@ import {
   parseEmbed,
   parseHide,
 } from '../features/share/viewFlags';
+import { ownedByPart } from './hashParts';
 import {
   D_RANGE,
   DEFAULT_CONFIG,
@@ -27,8 +28,8 @@ import type { ParamSelection } from './paramSweep';
  * what was ignored. Notices are shown as React text, never as HTML.
  */
 
-export type Screen = 'lab' | 'status';
-export const SCREENS: readonly Screen[] = ['lab', 'status'];
+export const SCREENS = ['lab', 'layers', 'hardness', 'story', 'status'] as const;
+export type Screen = (typeof SCREENS)[number];
 
 export interface HashState {
   screen: Screen;
@@ -80,7 +81,7 @@ function intIn(raw: string, [lo, hi]: readonly [number, number]): number | null 
 
 export function parseScreen(hash: string): Screen {
   const s = hashParams(hash).get('screen');
-  return s === 'status' ? 'status' : 'lab';
+  return (SCREENS as readonly (string | null)[]).includes(s) ? (s as Screen) : 'lab';
 }
 
 export function parseLabHash(hash: string): HashState {
@@ -92,7 +93,9 @@ export function parseLabHash(hash: string): HashState {
 
   for (const key of new Set(p.keys())) {
     const count = p.getAll(key).length;
-    if (!KNOWN_KEYS.includes(key) && !/^p\.[a-z]+\.[a-zA-Z]+$/.test(key)) {
+    const known =
+      KNOWN_KEYS.includes(key) || /^p\.[a-z]+\.[a-zA-Z]+$/.test(key) || ownedByPart(key);
+    if (!known) {
       notices.push(`Ignored the unknown key "${shown(key)}" in the URL.`);
     } else if (count > 1) {
       notices.push(`The URL gives ${shown(key)} ${count} times; only the first is used.`);

@@ -1,3 +1,4 @@
+import { hashParts } from '../../app/hashParts';
 import { hashParams, parseLabHash } from '../../app/labHash';
 import { useLabStore } from '../../app/labStore';
 import { defaultSelection } from '../../app/paramSweep';
@@ -39,10 +40,20 @@ export function applyHash(hash: string) {
     ui: { ...s.ui, frontierN: h.frontierN, param: h.param ?? defaultSelection(h.config) },
   }));
   useShareStore.setState({ hide: h.hide, embed: h.embed, hash });
+  applyParts(hash, h.notices);
+}
+
+/** Apply the other screens' hash parts; the notices shown are the lab's plus theirs. */
+function applyParts(hash: string, labNotices: string[]) {
+  const params = hashParams(hash);
+  const partNotices = hashParts().flatMap((part) => part.apply(params));
+  useLabStore.setState({ notices: [...labNotices, ...partNotices] });
 }
 
 /** Start syncing; returns the function that stops it. */
 export function startHashSync(): () => void {
+  // The stores read the hash when first imported, maybe before every part had registered.
+  applyParts(location.hash, parseLabHash(location.hash).notices);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
@@ -68,6 +79,7 @@ export function startHashSync(): () => void {
   const offShare = useShareStore.subscribe((s, prev) => {
     if (s.hide !== prev.hide || s.embed !== prev.embed) schedule();
   });
+  const offParts = hashParts().map((part) => part.subscribe(schedule));
   const onHash = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -78,6 +90,7 @@ export function startHashSync(): () => void {
     if (timer !== null) clearTimeout(timer);
     offLab();
     offShare();
+    for (const off of offParts) off();
     window.removeEventListener('hashchange', onHash);
   };
 }

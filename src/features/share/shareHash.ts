@@ -1,3 +1,4 @@
+import { hashParts } from '../../app/hashParts';
 import { type LabConfig, orderedVariants } from '../../app/labConfig';
 import type { Screen } from '../../app/labHash';
 import { defaultSelection, type ParamSelection } from '../../app/paramSweep';
@@ -51,6 +52,8 @@ export function encodeLabHash(v: ShareView, backend: string | null = null): stri
   }
   const hide = HIDE_GROUPS.filter((g) => v.hide.includes(g));
   if (hide.length > 0) pairs.push(['hide', hide.join(',')]);
+  // Other screens' state (layer explorer, hardness lab, story step), unless embedding the lab.
+  if (!v.embed) for (const part of hashParts()) pairs.push(...part.encode());
   if (backend) pairs.push(['backend', backend]);
   return `#${pairs.map(([k, x]) => `${k}=${enc(x)}`).join('&')}`;
 }
