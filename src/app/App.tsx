@@ -9,6 +9,7 @@ import { GuidedStory } from '../features/story/GuidedStory';
 import { Header } from './Header';
 import type { Screen } from './labHash';
 import { useLabStore } from './labStore';
+import { Notices } from './Notices';
 import { StatusPage } from './StatusPage';
 import { useAppStore } from './store';
 
@@ -38,6 +39,7 @@ export function App() {
     <div className="app">
       <Header />
       <main className="main" id="main">
+        <Notices />
         <View />
       </main>
       <footer className="footer">

@@ -39,7 +39,11 @@ export interface ComplexityChartsProps {
   onToggle?: (id: string) => void;
   /** A second run's points, overlaid dashed as "<variant> (B)". */
   compare?: readonly MeasuredPoint[];
+  /** Draw this chart alone (an embed, a story step); all four when absent. */
+  only?: ChartPanel;
 }
+
+export type ChartPanel = 'time' | 'memory' | 'error' | 'frontier';
 
 function useToggles() {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -117,96 +121,116 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
     });
   }
 
+  const timePanel = (
+    <LineChart
+      title="Time against n (median, min–max whiskers)"
+      xLabel="sequence length n"
+      yLabel="time per call"
+      series={timeChart}
+      hidden={toggles.hidden}
+      onToggle={toggles.toggle}
+      formatX={formatN}
+      formatY={formatMs}
+      markers={markers}
+      legendNote={exponent}
+      footer={
+        <div className="chart-footer">
+          <label>
+            <input
+              type="checkbox"
+              checked={showTheory}
+              onChange={(e) => setShowTheory(e.target.checked)}
+            />{' '}
+            theory curves (dashed: analytic FLOPs scaled to the first point)
+          </label>
+          {markers.map((m) => (
+            <span key={m.label} className="chart-note">
+              ▲ {m.label}
+            </span>
+          ))}
+        </div>
+      }
+    />
+  );
+  const memoryPanel = (
+    <LineChart
+      title="Memory against n"
+      xLabel="sequence length n"
+      yLabel="bytes"
+      series={memory}
+      hidden={toggles.hidden}
+      onToggle={toggles.toggle}
+      formatX={formatN}
+      formatY={formatBytes}
+      hLines={
+        props.maxBinding
+          ? [
+              {
+                y: props.maxBinding,
+                label: `largest buffer binding ${formatBytes(props.maxBinding)}: above cannot run`,
+                shadeAbove: true,
+              },
+            ]
+          : []
+      }
+      footer={
+        <p className="chart-note">
+          Solid: measured peak tensor bytes (tfjs accounting, not device memory). Dashed: analytic
+          bytes of the variant.
+        </p>
+      }
+    />
+  );
+  const errorPanel = (
+    <LineChart
+      title="Relative error against dense ‖Ô − O‖/‖O‖"
+      xLabel="sequence length n"
+      yLabel="relative error"
+      series={[...withColors(errorSeries(rows)), ...comparisonSeries(props.compare, 'error')]}
+      hidden={toggles.hidden}
+      onToggle={toggles.toggle}
+      formatX={formatN}
+      formatY={formatError}
+      footer={
+        <p className="chart-note">
+          Dense is the reference (error 0, not drawn); exact variants sit at float32 rounding.
+        </p>
+      }
+    />
+  );
+  const frontierPanel = (
+    <LineChart
+      title={`Error against time at n = ${formatN(frontierN)}`}
+      xLabel="time per call"
+      yLabel="relative error"
+      series={scatter}
+      hidden={toggles.hidden}
+      onToggle={toggles.toggle}
+      formatX={formatMs}
+      formatY={formatError}
+      xTicks="auto"
+      footer={
+        <p className="chart-note">
+          Dashed: the frontier, where no variant is both faster and more accurate. An error of 0
+          (dense, the reference) is drawn at 1e-8.
+        </p>
+      }
+    />
+  );
+  const panels: Record<ChartPanel, React.JSX.Element> = {
+    time: timePanel,
+    memory: memoryPanel,
+    error: errorPanel,
+    frontier: frontierPanel,
+  };
+  if (props.only) return panels[props.only];
+
   return (
     <div className="chart-grid-2">
-      <LineChart
-        title="Time against n (median, min–max whiskers)"
-        xLabel="sequence length n"
-        yLabel="time per call"
-        series={timeChart}
-        hidden={toggles.hidden}
-        onToggle={toggles.toggle}
-        formatX={formatN}
-        formatY={formatMs}
-        markers={markers}
-        legendNote={exponent}
-        footer={
-          <div className="chart-footer">
-            <label>
-              <input
-                type="checkbox"
-                checked={showTheory}
-                onChange={(e) => setShowTheory(e.target.checked)}
-              />{' '}
-              theory curves (dashed: analytic FLOPs scaled to the first point)
-            </label>
-            {markers.map((m) => (
-              <span key={m.label} className="chart-note">
-                ▲ {m.label}
-              </span>
-            ))}
-          </div>
-        }
-      />
-      <LineChart
-        title="Memory against n"
-        xLabel="sequence length n"
-        yLabel="bytes"
-        series={memory}
-        hidden={toggles.hidden}
-        onToggle={toggles.toggle}
-        formatX={formatN}
-        formatY={formatBytes}
-        hLines={
-          props.maxBinding
-            ? [
-                {
-                  y: props.maxBinding,
-                  label: `largest buffer binding ${formatBytes(props.maxBinding)}: above cannot run`,
-                  shadeAbove: true,
-                },
-              ]
-            : []
-        }
-        footer={
-          <p className="chart-note">
-            Solid: measured peak tensor bytes (tfjs accounting, not device memory). Dashed: analytic
-            bytes of the variant.
-          </p>
-        }
-      />
-      <LineChart
-        title="Relative error against dense ‖Ô − O‖/‖O‖"
-        xLabel="sequence length n"
-        yLabel="relative error"
-        series={[...withColors(errorSeries(rows)), ...comparisonSeries(props.compare, 'error')]}
-        hidden={toggles.hidden}
-        onToggle={toggles.toggle}
-        formatX={formatN}
-        formatY={formatError}
-        footer={
-          <p className="chart-note">
-            Dense is the reference (error 0, not drawn); exact variants sit at float32 rounding.
-          </p>
-        }
-      />
-      <LineChart
-        title={`Error against time at n = ${formatN(frontierN)}`}
-        xLabel="time per call"
-        yLabel="relative error"
-        series={scatter}
-        hidden={toggles.hidden}
-        onToggle={toggles.toggle}
-        formatX={formatMs}
-        formatY={formatError}
-        xTicks="auto"
-        footer={
-          <p className="chart-note">
-            Dashed: the frontier, where no variant is both faster and more accurate. An error of 0
-            (dense, the reference) is drawn at 1e-8.
-          </p>
-        }
-      />
+      {timePanel}
+      {memoryPanel}
+      {errorPanel}
+      {frontierPanel}
     </div>
   );
 }

@@ -11,7 +11,6 @@ import './lab.css';
 
 /** The complexity lab: pick variants and sizes, run them in the worker, read the charts. */
 export function ComplexityLab() {
-  const notices = useLabStore((s) => s.notices);
   const running = useLabStore((s) => s.run.status === 'running' || s.paramRun.status === 'running');
   const loadPrecomputed = useLabStore((s) => s.loadPrecomputed);
   // Lesson flags (`hide=variants,run…`): share.css hides the named groups.
@@ -20,15 +19,6 @@ export function ComplexityLab() {
   return (
     <div className={['page', ...hide.map((g) => `hide-${g}`)].join(' ')}>
       <LabStatusLine />
-      {notices.length > 0 && (
-        <div className="notices">
-          {notices.map((n) => (
-            <p key={n} className="notice warn" role="note">
-              {n}
-            </p>
-          ))}
-        </div>
-      )}
       <section className="panel" aria-labelledby="lab-heading" aria-busy={running}>
         <h2 id="lab-heading">Complexity lab</h2>
         <p className="muted">

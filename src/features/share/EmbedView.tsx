@@ -13,7 +13,7 @@ import { EMBED_TITLES, type EmbedPanel } from './viewFlags';
 import '../complexity/lab.css';
 import './share.css';
 
-/** The one panel: a chart (the others of the grid are hidden by share.css) or the table. */
+/** The one panel: a chart or the table. */
 function Panel({ panel }: { panel: EmbedPanel }) {
   const run = useLabStore((s) => s.run);
   const hidden = useLabStore((s) => s.ui.hidden);
@@ -47,6 +47,7 @@ function Panel({ panel }: { panel: EmbedPanel }) {
       frontierN={chosenN}
       hidden={new Set(hidden)}
       onToggle={toggle}
+      only={panel}
     />
   );
 }

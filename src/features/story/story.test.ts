@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { hashParts } from '../../app/hashParts';
+import { hashParams, parseLabHash, SCREENS } from '../../app/labHash';
+import { findStep, STORY_STEPS } from './storySteps';
+import { useStoryStore } from './storyStore';
+
+const storyPart = () => {
+  const part = hashParts().find((p) => p.name === 'story');
+  if (!part) throw new Error('the story registers no hash part');
+  return part;
+};
+
+describe('guided story', () => {
+  it('has 6–8 steps, each with 2–4 sentences, a formula and cited sources', () => {
+    expect(STORY_STEPS.length).toBeGreaterThanOrEqual(6);
+    expect(STORY_STEPS.length).toBeLessThanOrEqual(8);
+    for (const step of STORY_STEPS) {
+      expect(step.sentences.length, step.id).toBeGreaterThanOrEqual(2);
+      expect(step.sentences.length, step.id).toBeLessThanOrEqual(4);
+      expect(step.formula.length, step.id).toBeGreaterThan(5);
+      expect(step.sources.length, step.id).toBeGreaterThan(0);
+      for (const s of step.sources) {
+        expect(s.arxiv, `${step.id} ${s.authors}`).toMatch(/^\d{4}\.\d{4,5}$/);
+        expect(s.year).toBeGreaterThan(2010);
+      }
+    }
+  });
+
+  it('asks the seed questions in their order', () => {
+    const order = [
+      'provably unavoidable',
+      'sparse, low-rank and kernel',
+      'Mixture-of-Depths',
+      'FlashAttention',
+      'residual connections',
+      'promising next',
+    ];
+    const at = order.map((q) => STORY_STEPS.findIndex((s) => s.question.includes(q)));
+    expect(at.every((k) => k >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('states no measured number in its sentences (numbers come from the figures)', () => {
+    for (const step of STORY_STEPS) {
+      for (const s of step.sentences) expect(s, step.id).not.toMatch(/\d+(\.\d+)?\s*(ms|%|×|x\b)/);
+    }
+  });
+
+  it("opens each step's preset on a real screen", () => {
+    for (const step of STORY_STEPS) {
+      const screen = hashParams(step.open.hash).get('screen');
+      expect(SCREENS, step.id).toContain(screen);
+      expect(parseLabHash(`#${step.open.hash}`).screen).toBe(screen);
+    }
+  });
+
+  it('finds a step by id or 1-based number, and nothing else', () => {
+    expect(findStep('flash')).toBe(STORY_STEPS.findIndex((s) => s.id === 'flash'));
+    expect(findStep('1')).toBe(0);
+    expect(findStep(String(STORY_STEPS.length))).toBe(STORY_STEPS.length - 1);
+    for (const bad of ['0', '99', '-1', 'nope', '<script>', '']) expect(findStep(bad)).toBeNull();
+  });
+
+  it('keeps the step in the hash, and a bad step falls back to the first with a notice', () => {
+    const part = storyPart();
+    useStoryStore.getState().go(3);
+    const pairs = part.encode();
+    expect(pairs).toEqual([['step', STORY_STEPS[3].id]]);
+    useStoryStore.getState().go(0);
+    expect(part.encode()).toEqual([]);
+    expect(part.apply(new URLSearchParams(`step=${STORY_STEPS[3].id}`))).toEqual([]);
+    expect(useStoryStore.getState().step).toBe(3);
+    const notices = part.apply(new URLSearchParams('step=%3Cb%3Ex'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('step="<b>x"');
+    expect(useStoryStore.getState().step).toBe(0);
+    expect(parseLabHash('#screen=story&step=flash').notices).toEqual([]);
+  });
+
+  it('clamps moves to the first and last step', () => {
+    useStoryStore.getState().go(-4);
+    expect(useStoryStore.getState().step).toBe(0);
+    useStoryStore.getState().go(100);
+    expect(useStoryStore.getState().step).toBe(STORY_STEPS.length - 1);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * The guided story: one step per question of the project's seed text, in its order. Each step
+ * is a preset state of the app (`open`: the screen and settings that show it at full size), two
+ * to four sentences, the formula, the sources, and the figure drawn beside it. Sentences carry no
+ * measured numbers: those come from the figures, computed or measured where the reader can rerun
+ * them.
+ */
+
+export type StoryFigureId =
+  | 'time'
+  | 'boundedEntries'
+  | 'frontier'
+  | 'performerAndRank'
+  | 'mod'
+  | 'flopsMemory'
+  | 'residualFlow'
+  | 'depthNext';
+
+export interface StorySource {
+  authors: string;
+  year: number;
+  title: string;
+  /** arXiv identifier, e.g. "2302.13214". */
+  arxiv: string;
+}
+
+export interface StoryStep {
+  /** Stable id used in links: `#screen=story&step=<id>`. */
+  id: string;
+  /** A few words for the step list. */
+  short: string;
+  question: string;
+  sentences: string[];
+  formula: string;
+  sources: StorySource[];
+  figure: StoryFigureId;
+  /** The app state that shows this at full size (a hash without `#`) and the link's text. */
+  open: { hash: string; label: string };
+}
+
+const VASWANI: StorySource = {
+  authors: 'Vaswani et al.',
+  year: 2017,
+  title: 'Attention Is All You Need',
+  arxiv: '1706.03762',
+};
+const KELES: StorySource = {
+  authors: 'Keles, Wijewardena, Hegde',
+  year: 2022,
+  title: 'On the Computational Complexity of Self-Attention',
+  arxiv: '2209.04881',
+};
+const ALMAN_SONG: StorySource = {
+  authors: 'Alman, Song',
+  year: 2023,
+  title: 'Fast Attention Requires Bounded Entries',
+  arxiv: '2302.13214',
+};
+const LRA: StorySource = {
+  authors: 'Tay et al.',
+  year: 2020,
+  title: 'Long Range Arena: A Benchmark for Efficient Transformers',
+  arxiv: '2011.04006',
+};
+const PERFORMER: StorySource = {
+  authors: 'Choromanski et al.',
+  year: 2021,
+  title: 'Rethinking Attention with Performers',
+  arxiv: '2009.14794',
+};
+const LOW_RANK: StorySource = {
+  authors: 'Bhojanapalli et al.',
+  year: 2020,
+  title: 'Low-Rank Bottleneck in Multi-head Attention Models',
+  arxiv: '2002.07028',
+};
+const MOD: StorySource = {
+  authors: 'Raposo et al.',
+  year: 2024,
+  title: 'Mixture-of-Depths: Dynamically allocating compute in transformer-based language models',
+  arxiv: '2404.02258',
+};
+const FLASH: StorySource = {
+  authors: 'Dao et al.',
+  year: 2022,
+  title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness',
+  arxiv: '2205.14135',
+};
+const PRE_LN: StorySource = {
+  authors: 'Xiong et al.',
+  year: 2020,
+  title: 'On Layer Normalization in the Transformer Architecture',
+  arxiv: '2002.04745',
+};
+const ROLLOUT: StorySource = {
+  authors: 'Abnar, Zuidema',
+  year: 2020,
+  title: 'Quantifying Attention Flow in Transformers',
+  arxiv: '2005.00928',
+};
+const MODA: StorySource = {
+  authors: 'Zhu et al.',
+  year: 2026,
+  title: 'Mixture-of-Depths Attention',
+  arxiv: '2603.15619',
+};
+const ATTN_RES: StorySource = {
+  authors: 'Kimi Team',
+  year: 2026,
+  title: 'Attention Residuals',
+  arxiv: '2603.15031',
+};
+const BIGBIRD: StorySource = {
+  authors: 'Zaheer et al.',
+  year: 2020,
+  title: 'Big Bird: Transformers for Longer Sequences',
+  arxiv: '2007.14062',
+};
+
+export const STORY_STEPS: readonly StoryStep[] = [
+  {
+    id: 'quadratic',
+    short: 'The cost',
+    question: 'What does exact attention cost?',
+    sentences: [
+      'Every query is compared with every key, so one head computes an n × n score matrix: doubling the sequence length quadruples the work.',
+      'The chart is a measured run, not a formula: its legend fits the exponent of n to the timings, and the dashed curves are the variants’ analytic FLOPs.',
+      'Open it in the complexity lab to measure the same sweep on your own device.',
+    ],
+    formula: 'O = softmax(QKᵀ/√d)·V,  4n²d FLOPs per head',
+    sources: [VASWANI],
+    figure: 'time',
+    open: {
+      hash: 'screen=lab&variants=dense,flash,window,performer',
+      label: 'Open the complexity lab',
+    },
+  },
+  {
+    id: 'unavoidable',
+    short: 'Unavoidable?',
+    question: 'Is quadratic attention provably unavoidable?',
+    sentences: [
+      'Under the Strong Exponential Time Hypothesis, computing self-attention even approximately needs time quadratic in n.',
+      'Alman and Song locate the boundary: with entries bounded by B and d of order log n, a near-linear algorithm exists when B is below √log n, and none runs in truly sub-quadratic time once B reaches it.',
+      'The figure runs fixed-budget approximations on inputs uniform in [−B, B]: their error turns from small to large as B²/log n crosses 1.',
+    ],
+    formula: 'B = o(√log n) ⇒ n^{1+o(1)} time;  B = Θ(√log n) ⇒ no O(n^{2−q}) under SETH',
+    sources: [KELES, ALMAN_SONG],
+    figure: 'boundedEntries',
+    open: { hash: 'screen=hardness', label: 'Open the hardness lab' },
+  },
+  {
+    id: 'trade-offs',
+    short: 'Trade-offs',
+    question: 'What do sparse, low-rank and kernel methods give up?',
+    sentences: [
+      'Sparse, low-rank and kernel variants buy time linear in n by not computing most of the n² scores, and pay in fidelity.',
+      'At one sequence length the chart places every variant by time and by error against exact attention: the dashed frontier joins those no other variant beats on both.',
+      'Exact tiled variants sit at rounding error; the others trade along the frontier, and how much they lose depends on the input.',
+    ],
+    formula: 'error = ‖Ô − O‖_F / ‖O‖_F  against dense attention',
+    sources: [LRA, BIGBIRD],
+    figure: 'frontier',
+    open: {
+      hash: 'screen=lab&variants=dense,window,bigbird,performer,nystrom,linear',
+      label: 'Compare them in the complexity lab',
+    },
+  },
+  {
+    id: 'when-they-fail',
+    short: 'Failure modes',
+    question: 'When do approximations fail?',
+    sentences: [
+      'A kernel method estimates every exp(qᵀk) with m random features; its relative error grows exponentially with the logit scale, so sharp attention needs exponentially many features.',
+      'A low-rank method can only produce rank-m weights, and no rank-m matrix comes closer to the identity than √(n − m) in Frobenius norm: attending to exactly one token is out of reach.',
+      'Softmax reaches such patterns as its temperature falls, which is what the approximations cannot follow.',
+    ],
+    formula:
+      'E[(φ(x)ᵀφ(y) − e^{xᵀy})²]/e^{2xᵀy} = (e^{‖x+y‖²} − 1)/m;  ‖I − X‖_F ≥ √(n − m) for rank X ≤ m',
+    sources: [PERFORMER, LOW_RANK],
+    figure: 'performerAndRank',
+    open: { hash: 'screen=hardness', label: 'Open the hardness lab' },
+  },
+  {
+    id: 'mixture-of-depths',
+    short: 'Mixture-of-Depths',
+    question: 'Does Mixture-of-Depths remove the quadratic bottleneck?',
+    sentences: [
+      'Mixture-of-Depths lets a router send only the top C of S tokens through a block; the others skip it along the residual stream.',
+      'The routed attention is ordinary attention over C tokens, so its cost falls by (C/S)², a constant factor: the exponent of n stays 2.',
+    ],
+    formula: 'cost(routed) = (C/S)² · cost(full),  time ∝ (C/S · n)²',
+    sources: [MOD],
+    figure: 'mod',
+    open: { hash: 'screen=hardness', label: 'Open the hardness lab' },
+  },
+  {
+    id: 'flash',
+    short: 'FlashAttention',
+    question: 'What do FlashAttention-style kernels change, and what not?',
+    sentences: [
+      'Tiling streams blocks of keys and values through fast memory with an online softmax, so the n × n matrix is never stored: memory becomes linear in n.',
+      'The FLOPs are the same 4n²d, so time keeps the exponent 2; what changes is memory traffic and the constant.',
+      'The figure shows dense against tiled attention measured side by side: equal FLOPs, different memory, the same slope.',
+    ],
+    formula: 'HBM accesses: Θ(nd + n²) standard,  Θ(n²d²/M) tiled (M: on-chip memory)',
+    sources: [FLASH],
+    figure: 'flopsMemory',
+    open: {
+      hash: 'screen=lab&variants=dense,flash,fused',
+      label: 'Measure them in the complexity lab',
+    },
+  },
+  {
+    id: 'residuals',
+    short: 'Residuals',
+    question: 'How do residual connections and PreNorm/PostNorm shape what attention contributes?',
+    sentences: [
+      'Each block adds its output to a residual stream; with PreNorm the stream is never normalised, so it grows and each layer’s relative update shrinks, while PostNorm renormalises it after every block.',
+      'Additive shares split the final stream into the embedding and each block’s contribution (they sum to 1), and attention rollout follows how information moves between tokens across layers.',
+      'The figure runs a small trained transformer in your browser and measures both.',
+    ],
+    formula:
+      'PreNorm x_{l+1} = x_l + F(LN(x_l));  PostNorm x_{l+1} = LN(x_l + F(x_l));  s_c = ⟨Δ_c, x_L⟩/‖x_L‖²',
+    sources: [PRE_LN, ROLLOUT],
+    figure: 'residualFlow',
+    open: { hash: 'screen=layers', label: 'Open the layer explorer' },
+  },
+  {
+    id: 'next',
+    short: 'What next',
+    question: 'What is promising next?',
+    sentences: [
+      'Since exact attention cannot be beaten in general, the promising directions spend its quadratic cost only where it matters: adaptive depth routes tokens past blocks, and hybrid sparse routing keeps a few global and random links.',
+      'Depth attention lets a head also attend to the same token in earlier layers, and attention residuals replace the fixed residual sum by learned weights over depth.',
+      'The layer explorer runs these variants on the same task, with their routing, depth mass and depth weights drawn per layer.',
+    ],
+    formula: 'MoDA: [a; b] = softmax([q·K_seq; q·K_depth]);  AttnRes: h_l = Σ_{i<l} α_{i→l} v_i',
+    sources: [MOD, MODA, ATTN_RES, BIGBIRD],
+    figure: 'depthNext',
+    open: {
+      hash: 'screen=layers&l.model=moda',
+      label: 'Open the layer explorer with depth attention',
+    },
+  },
+];
+
+/** The step for a link value: an id, or a 1-based number; null when neither. */
+export function findStep(raw: string): number | null {
+  const byId = STORY_STEPS.findIndex((s) => s.id === raw);
+  if (byId >= 0) return byId;
+  if (/^\d+$/.test(raw)) {
+    const k = Number(raw);
+    if (k >= 1 && k <= STORY_STEPS.length) return k - 1;
+  }
+  return null;
+}
