@@ -55,6 +55,8 @@ export interface LineChartProps {
   height?: number;
   /** x ticks at powers of two (sequence lengths) or d3's decades (times). */
   xTicks?: 'pow2' | 'auto';
+  /** y ticks at decades (default) or powers of two (bytes: 1 MiB, 32 MiB… rather than 954 MiB). */
+  yTicks?: 'decades' | 'pow2';
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 44, left: 76 };
@@ -83,8 +85,9 @@ export function LineChart(props: LineChartProps) {
       .y((p) => y(p.y));
     const xTicks =
       props.xTicks === 'auto' ? autoTicks(x.ticks(), innerW) : pow2Ticks(x.domain(), innerW);
-    const yTicks = y.ticks(logY ? 5 : 6);
-    const yLabels = logY ? yTicks.filter((t) => Math.log10(t) % 1 === 0) : yTicks;
+    const pow2Y = logY && props.yTicks === 'pow2';
+    const yTicks = pow2Y ? pow2Ticks(y.domain(), innerH) : y.ticks(logY ? 5 : 6);
+    const yLabels = logY && !pow2Y ? yTicks.filter((t) => Math.log10(t) % 1 === 0) : yTicks;
     return {
       visible,
       x,
@@ -96,7 +99,7 @@ export function LineChart(props: LineChartProps) {
       yTicks,
       yLabels: yLabels.length >= 2 ? yLabels : yTicks,
     };
-  }, [series, hidden, width, height, logY, props.hLines, props.xTicks]);
+  }, [series, hidden, width, height, logY, props.hLines, props.xTicks, props.yTicks]);
 
   const { x, y, innerW, innerH } = marks;
   const legend: LegendItem[] = series

@@ -14,7 +14,8 @@ export function formatBytes(bytes: number): string {
     v /= 1024;
     u++;
   }
-  return `${u === 0 ? v : v.toPrecision(3)} ${units[u]}`;
+  // Three significant digits, trailing zeros dropped: "1 MiB", "1.5 MiB", "954 MiB".
+  return `${u === 0 ? v : Number(v.toPrecision(3))} ${units[u]}`;
 }
 
 export function formatError(x: number): string {

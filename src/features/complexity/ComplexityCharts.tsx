@@ -162,6 +162,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
       onToggle={toggles.toggle}
       formatX={formatN}
       formatY={formatBytes}
+      yTicks="pow2"
       hLines={
         props.maxBinding
           ? [
