@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { ATTENTION_USAGE, attentionCommand } from './commands/attention';
 import { BENCH_USAGE, benchCommand } from './commands/bench';
+import { LAYERS_USAGE, layersCommand } from './commands/layers';
 import { SWEEP_USAGE, sweepCommand } from './commands/sweep';
+import { TRAIN_USAGE, trainCommand } from './commands/train';
 import { CliError, EXIT, oneLine } from './errors';
 
 /**
@@ -21,6 +23,8 @@ const USAGES: Record<string, string> = {
   attention: ATTENTION_USAGE,
   sweep: SWEEP_USAGE,
   bench: BENCH_USAGE,
+  train: TRAIN_USAGE,
+  layers: LAYERS_USAGE,
 };
 
 const USAGE = [
@@ -49,6 +53,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       case 'bench':
         return await benchCommand(rest, io.stderr, io.progress);
+      case 'train':
+        await trainCommand(rest, io.stderr);
+        return EXIT.ok;
+      case 'layers':
+        await layersCommand(rest, io.stdout);
+        return EXIT.ok;
       case undefined:
         throw new CliError(
           'no command given (commands: attention, sweep, bench; --help for usage)',

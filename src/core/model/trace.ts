@@ -91,8 +91,10 @@ export interface ForwardTrace {
   /**
    * AttnRes: α rows, one per sublayer input (row r: weights over the sources available to it,
    * embedding first, averaged over tokens); each row sums to 1. Null for the standard sum.
+   * `labels` name the sources (embed, L1 attn, L1 mlp, …): row r has the first r + 1 of them.
+   * `rowLabels` (optional) name the rows: "→ L1 attn" (its input) … "→ final" (the final norm's).
    */
-  alpha: { labels: string[]; rows: number[][] } | null;
+  alpha: { labels: string[]; rows: number[][]; rowLabels?: string[] } | null;
   /** [T] next-token predictions at every position. */
   predictions: Prediction[];
 }

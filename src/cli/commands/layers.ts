@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detokenize, taskPositions, tokenChar, tokenize } from '../../core/model/task';
+import type { ForwardTrace } from '../../core/model/trace';
+import { decodeModel, type ModelWeights } from '../../core/model/weights';
+import { taskAccuracy } from '../../engine/model/accuracy';
+import { traceForward } from '../../engine/model/traceForward';
+import { RefusedError } from '../../engine/runAttention';
+import { nonNegativeInt, paramPairs, parseFlags, required, str } from '../args';
+import { cliBackend, startBackend } from '../backendSetup';
+import { CliError } from '../errors';
+
+export const LAYERS_USAGE =
+  'layers --model ID --text "CAFE|CAFE" [--variant ID] [--param NAME=VALUE]... [--seed N] [--accuracy N] [--models public/models] [--backend cpu|wasm|webgpu]';
+
+function loadModel(dir: string, id: string): ModelWeights {
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new CliError(`layers: bad model id "${id}"`);
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
+    return decodeModel(manifest, new Uint8Array(readFileSync(join(dir, `${id}.bin`))));
+  } catch (err) {
+    throw new CliError(`layers: cannot load model ${id} from ${dir}: ${(err as Error).message}`);
+  }
+}
+
+const round = (x: number) => Number(x.toPrecision(5));
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** The trace without its matrices: what a terminal reader wants. */
+function summary(trace: ForwardTrace) {
+  const tasks = new Set(taskPositions(trace.tokens));
+  return {
+    text: detokenize(trace.tokens),
+    variant: trace.variant,
+    params: trace.params,
+    layers: trace.layers.map((l, i) => ({
+      layer: i + 1,
+      attn: { relativeUpdate: round(l.attn.relativeUpdate), alignment: round(l.attn.alignment) },
+      mlp: { relativeUpdate: round(l.mlp.relativeUpdate), alignment: round(l.mlp.alignment) },
+      maxAbsVsExact: round(Math.max(...l.attention.map((m, h) => maxAbsDiff(m, l.exact[h])))),
+      routed: l.routed,
+      depthMass: l.depthMass?.map(round) ?? null,
+    })),
+    finalNorm: round(trace.finalNorm),
+    shares: Object.fromEntries(trace.shares.map((s) => [s.label, round(s.value)])),
+    alpha: trace.alpha,
+    predictions: trace.predictions.map((p, i) => ({
+      position: i,
+      token: tokenChar(trace.tokens[i]),
+      next: tokenChar(p.top[0].token),
+      p: round(p.top[0].p),
+      ...(tasks.has(i) ? { expected: tokenChar(trace.tokens[i + 1]) } : {}),
+    })),
+  };
+}
+
+/** One sequence through a shipped model with a variant in place of softmax, as JSON. */
+export async function layersCommand(argv: string[], stdout: (s: string) => void): Promise<void> {
+  const v = parseFlags('layers', argv, {
+    model: { type: 'string' },
+    text: { type: 'string' },
+    variant: { type: 'string' },
+    param: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    accuracy: { type: 'string' },
+    models: { type: 'string' },
+    backend: { type: 'string' },
+  });
+  const weights = loadModel(str(v, 'models') ?? 'public/models', required(v, 'model', 'layers'));
+  const { tokens, unknown } = tokenize(required(v, 'text', 'layers'));
+  if (unknown.length > 0) {
+    const list = unknown.map((u) => `"${u.char}" at ${u.position}`).join(', ');
+    throw new CliError(`layers: --text has characters outside A–P and "|": ${list}`);
+  }
+  const variant = str(v, 'variant') ?? 'dense';
+  const params: Record<string, number> = {};
+  for (const p of paramPairs(v.param as string[] | undefined)) params[p.key] = p.value;
+  const seed = nonNegativeInt('seed', str(v, 'seed'), 0);
+  const sequences = nonNegativeInt('accuracy', str(v, 'accuracy'), 0);
+  await startBackend(cliBackend(str(v, 'backend'), 'wasm'));
+  try {
+    const trace = await traceForward(weights, tokens, variant, params, { seed });
+    const accuracy = sequences
+      ? await taskAccuracy(weights, { variant, params, sequences, seed })
+      : undefined;
+    const { info } = weights;
+    const model = { id: info.id, trained: info.trained, accuracy: info.accuracy };
+    stdout(`${JSON.stringify({ model, ...summary(trace), accuracy }, null, 2)}\n`);
+  } catch (err) {
+    if (err instanceof RefusedError) throw new CliError(`layers: ${err.message}`);
+    throw err;
+  }
+}

@@ -1,0 +1,135 @@
+import type { AccuracyReport, ForwardTrace } from '../core/model/trace';
+import { decodeModel, type ModelWeights } from '../core/model/weights';
+import type { DeviceLimits } from '../core/variantSpec';
+import type {
+  LayerAccuracyOutcome,
+  LayerAccuracyRequest,
+  LayerTraceOutcome,
+  LayerTraceRequest,
+  ModelRef,
+} from './modelProtocol';
+
+/**
+ * The layer explorer's jobs, free of tfjs: the engine functions come in as deps. Weights are
+ * fetched once per (folder, id), checked by core/model/weights decodeModel, and cached.
+ */
+
+export interface ModelDeps {
+  traceForward(
+    weights: ModelWeights,
+    tokens: readonly number[],
+    variant: string,
+    params: Readonly<Record<string, number>>,
+    opts: { seed?: number; limits?: DeviceLimits },
+  ): Promise<ForwardTrace>;
+  taskAccuracy(
+    weights: ModelWeights,
+    opts: {
+      variant: string;
+      params?: Readonly<Record<string, number>>;
+      sequences: number;
+      seed: number;
+      limits?: DeviceLimits;
+      shouldCancel?: () => boolean;
+    },
+  ): Promise<AccuracyReport>;
+  fetch(url: string): Promise<{
+    ok: boolean;
+    status: number;
+    json(): Promise<unknown>;
+    arrayBuffer(): Promise<ArrayBuffer>;
+  }>;
+  /** The worker's origin: model files from elsewhere are refused. Null skips the check (tests). */
+  origin: string | null;
+  numTensors(): number;
+}
+
+export interface ModelJobContext {
+  limits: DeviceLimits;
+  cancelled: () => boolean;
+}
+
+/** At most this many models stay loaded (each is ≤ 2 MB). */
+const CACHE_SIZE = 8;
+
+export function createModelJobs(deps: ModelDeps) {
+  const cache = new Map<string, Promise<ModelWeights>>();
+
+  async function fetchOk(url: string, what: string) {
+    let res: Awaited<ReturnType<ModelDeps['fetch']>>;
+    try {
+      res = await deps.fetch(url);
+    } catch (err) {
+      throw new Error(
+        `could not fetch the ${what} ${url}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    if (!res.ok) throw new Error(`could not fetch the ${what} ${url}: HTTP ${res.status}`);
+    return res;
+  }
+
+  async function load(ref: ModelRef): Promise<ModelWeights> {
+    const base = new URL(ref.modelsUrl);
+    if (deps.origin !== null && base.origin !== deps.origin) {
+      throw new Error(`models must come from this site (${deps.origin}), not ${base.origin}`);
+    }
+    const manifestUrl = new URL(`${ref.model}.json`, base).href;
+    const manifest = await (await fetchOk(manifestUrl, 'model manifest')).json();
+    // The bin file is always <id>.bin beside the manifest, whatever the manifest says.
+    const bin = await (
+      await fetchOk(new URL(`${ref.model}.bin`, base).href, 'model weights')
+    ).arrayBuffer();
+    const weights = decodeModel(manifest, bin);
+    if (weights.info.id !== ref.model) {
+      throw new Error(`${manifestUrl} holds model "${weights.info.id}", not "${ref.model}"`);
+    }
+    return weights;
+  }
+
+  function weightsFor(ref: ModelRef): Promise<ModelWeights> {
+    const key = `${ref.modelsUrl}${ref.model}`;
+    let p = cache.get(key);
+    if (!p) {
+      p = load(ref);
+      // A failed load is not cached: the next request tries again.
+      p.catch(() => cache.delete(key));
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(key, p);
+    }
+    return p;
+  }
+
+  async function layerTrace(
+    req: LayerTraceRequest,
+    ctx: ModelJobContext,
+  ): Promise<LayerTraceOutcome> {
+    const weights = await weightsFor(req);
+    const before = deps.numTensors();
+    const trace = await deps.traceForward(weights, req.tokens, req.variant, req.params ?? {}, {
+      seed: req.seed ?? 0,
+      limits: ctx.limits,
+    });
+    return { model: weights.info, trace, tensors: { before, after: deps.numTensors() } };
+  }
+
+  async function layerAccuracy(
+    req: LayerAccuracyRequest,
+    ctx: ModelJobContext,
+  ): Promise<LayerAccuracyOutcome> {
+    const weights = await weightsFor(req);
+    const before = deps.numTensors();
+    const report = await deps.taskAccuracy(weights, {
+      variant: req.variant,
+      params: req.params ?? {},
+      sequences: req.sequences,
+      seed: req.seed,
+      limits: ctx.limits,
+      shouldCancel: ctx.cancelled,
+    });
+    return { model: weights.info, report, tensors: { before, after: deps.numTensors() } };
+  }
+
+  return { layerTrace, layerAccuracy };
+}
+
+export type ModelJobs = ReturnType<typeof createModelJobs>;
