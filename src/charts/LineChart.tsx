@@ -28,6 +28,16 @@ export interface HLine {
   label: string;
   /** Shade the region above the line (what cannot run). */
   shadeAbove?: boolean;
+  /** Where the label sits along the line (default right). */
+  labelSide?: 'left' | 'right';
+}
+
+/** A vertical reference line (a threshold on the x axis), labelled at the top. */
+export interface VLine {
+  x: number;
+  label: string;
+  /** Which side of the line the label sits on (default: towards the middle of the chart). */
+  labelSide?: 'left' | 'right';
 }
 
 export interface Marker {
@@ -48,6 +58,7 @@ export interface LineChartProps {
   formatY: (y: number) => string;
   logY?: boolean;
   hLines?: HLine[];
+  vLines?: VLine[];
   markers?: Marker[];
   /** Extra legend text per series id (a fitted exponent…). */
   legendNote?: (id: string) => string | undefined;
@@ -71,6 +82,7 @@ export function LineChart(props: LineChartProps) {
   const marks = useMemo(() => {
     const visible = series.filter((s) => !hidden.has(s.partOf ?? s.id));
     const xs = visible.flatMap((s) => s.points.map((p) => p.n));
+    for (const v of props.vLines ?? []) xs.push(v.x);
     const ys = visible.flatMap((s) => s.points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]));
     for (const h of props.hLines ?? []) ys.push(h.y);
     const innerW = Math.max(120, width - MARGIN.left - MARGIN.right);
@@ -99,7 +111,7 @@ export function LineChart(props: LineChartProps) {
       yTicks,
       yLabels: yLabels.length >= 2 ? yLabels : yTicks,
     };
-  }, [series, hidden, width, height, logY, props.hLines, props.xTicks, props.yTicks]);
+  }, [series, hidden, width, height, logY, props.hLines, props.vLines, props.xTicks, props.yTicks]);
 
   const { x, y, innerW, innerH } = marks;
   const legend: LegendItem[] = series
@@ -124,11 +136,28 @@ export function LineChart(props: LineChartProps) {
                 />
               )}
               <line x1={0} x2={innerW} y1={y(h.y)} y2={y(h.y)} />
-              <text x={innerW - 4} y={y(h.y) - 4} textAnchor="end">
-                {h.label}
-              </text>
+              {h.labelSide === 'left' ? (
+                <text x={4} y={y(h.y) - 4} textAnchor="start">
+                  {h.label}
+                </text>
+              ) : (
+                <text x={innerW - 4} y={y(h.y) - 4} textAnchor="end">
+                  {h.label}
+                </text>
+              )}
             </g>
           ))}
+          {(props.vLines ?? []).map((v) => {
+            const left = (v.labelSide ?? (x(v.x) > innerW / 2 ? 'left' : 'right')) === 'left';
+            return (
+              <g key={v.label} className="chart-hline">
+                <line x1={x(v.x)} x2={x(v.x)} y1={0} y2={innerH} />
+                <text x={x(v.x) + (left ? -4 : 4)} y={10} textAnchor={left ? 'end' : 'start'}>
+                  {v.label}
+                </text>
+              </g>
+            );
+          })}
           {marks.yTicks.map((t) => (
             <line key={`gy${t}`} className="chart-grid" x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
           ))}

@@ -4,8 +4,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { version as appVersion } from '../../package.json';
 import { initBackend } from '../engine/backend';
 import { crossCheck } from '../engine/crossCheck';
+import { taskAccuracy } from '../engine/model/accuracy';
+import { traceForward } from '../engine/model/traceForward';
 import { fitRows, runSweep } from '../engine/sweep';
 import { createEngineHost } from './engineHost';
+import { hardnessDeps } from './hardnessEngine';
 import type { EngineResponse } from './protocol';
 
 /**
@@ -34,6 +37,14 @@ const handle = createEngineHost(
       numTensors: () => tf.memory().numTensors,
       userAgent: scope.navigator.userAgent,
       appVersion,
+    },
+    hardness: hardnessDeps,
+    models: {
+      traceForward,
+      taskAccuracy,
+      fetch: (url) => fetch(url),
+      origin: scope.location.origin,
+      numTensors: () => tf.memory().numTensors,
     },
   },
   post,

@@ -1,5 +1,12 @@
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
+import type { HardnessExperiment, HardnessOutcome } from './hardnessProtocol';
+import type {
+  LayerAccuracyOutcome,
+  LayerAccuracyRequest,
+  LayerTraceOutcome,
+  LayerTraceRequest,
+} from './modelProtocol';
 import {
   type EngineRequest,
   type EngineResponse,
@@ -101,6 +108,30 @@ export class EngineClient {
     return { ...job, result };
   }
 
+  /** One hardness-lab experiment; a cancel resolves with the points so far (cancelled: true). */
+  hardness(
+    experiment: HardnessExperiment,
+    onProgress?: (p: JobProgress['hardness']) => void,
+  ): Job<HardnessOutcome> {
+    const job = this.request<'hardness'>({ type: 'hardness', experiment }, onProgress);
+    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
+    return { ...job, result };
+  }
+
+  /** One sequence through a shipped model with `variant` in place of softmax (layer explorer). */
+  layerTrace(body: Omit<LayerTraceRequest, 'type' | 'id'>): Job<LayerTraceOutcome> {
+    const job = this.request<'layerTrace'>({ type: 'layerTrace', ...body });
+    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
+    return { ...job, result };
+  }
+
+  /** Held-out task accuracy of a shipped model, exact softmax and with `variant`. */
+  layerAccuracy(body: Omit<LayerAccuracyRequest, 'type' | 'id'>): Job<LayerAccuracyOutcome> {
+    const job = this.request<'layerAccuracy'>({ type: 'layerAccuracy', ...body });
+    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
+    return { ...job, result };
+  }
+
   /** Send any job and await its final response (the building block for new job types). */
   request<T extends JobType>(
     body: RequestBody<T>,
@@ -162,7 +193,11 @@ export class EngineClient {
     }
     const job = this.pending.get(data.id);
     if (!job) return;
-    if (data.type === 'progress' || data.type === 'sweepProgress') {
+    if (
+      data.type === 'progress' ||
+      data.type === 'sweepProgress' ||
+      data.type === 'hardnessProgress'
+    ) {
       const { type: _type, id: _id, ...progress } = data;
       (job.onProgress as ((p: unknown) => void) | undefined)?.(progress);
       return;
@@ -190,6 +225,9 @@ const RESULT_TYPE: { [T in JobType]: JobResults[T]['type'] } = {
   crossCheck: 'crossCheckResult',
   sweep: 'sweepResult',
   paramSweep: 'paramSweepResult',
+  hardness: 'hardnessResult',
+  layerTrace: 'layerTraceResult',
+  layerAccuracy: 'layerAccuracyResult',
 };
 
 function toError(r: EngineResponse): EngineError {

@@ -1,5 +1,7 @@
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
+import { type HardnessDeps, hardnessJob } from './hardnessJobs';
+import { createModelJobs, type ModelDeps } from './modelJobs';
 import type { EngineResponse, JobRequest } from './protocol';
 import { parseRequest } from './protocol';
 import { paramSweepJob, type SweepDeps, sweepJob } from './sweepJobs';
@@ -18,6 +20,10 @@ export interface EngineDeps {
   crossCheck(opts: CrossCheckOptions, hooks: CrossCheckHooks): Promise<CrossCheckReport>;
   /** The sweep jobs' engine functions; without them sweep requests fail with a message. */
   sweeps?: SweepDeps;
+  /** The hardness lab's engine functions; without them hardness requests fail with a message. */
+  hardness?: HardnessDeps;
+  /** The layer explorer's model functions; without them layer jobs fail with a message. */
+  models?: ModelDeps;
 }
 
 type InitState =
@@ -32,6 +38,7 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
   let state: InitState = { kind: 'none' };
   let queue: Promise<void> = Promise.resolve();
   const controllers = new Map<number, AbortController>();
+  const modelJobs = deps.models ? createModelJobs(deps.models) : null;
 
   const onDeviceLost = (message: string) => {
     state = { kind: 'lost', message };
@@ -80,6 +87,30 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
       return req.type === 'sweep'
         ? { type: 'sweepResult', id: req.id, ...(await sweepJob(req, deps.sweeps, ctx)) }
         : { type: 'paramSweepResult', id: req.id, ...(await paramSweepJob(req, deps.sweeps, ctx)) };
+    }
+    if (req.type === 'hardness') {
+      if (!deps.hardness)
+        return { type: 'error', id: req.id, message: 'hardness jobs are not available' };
+      const ctx = {
+        id: req.id,
+        backend: state.report.name,
+        progress: (p: { step: number; total: number; label: string }) =>
+          post({ type: 'hardnessProgress', id: req.id, ...p }),
+        cancelled: () => signal.aborted,
+        lost: () => (state.kind === 'lost' ? state.message : null),
+      };
+      return {
+        type: 'hardnessResult',
+        id: req.id,
+        ...(await hardnessJob(req, deps.hardness, ctx)),
+      };
+    }
+    if (req.type === 'layerTrace' || req.type === 'layerAccuracy') {
+      if (!modelJobs) return { type: 'error', id: req.id, message: 'model jobs are not available' };
+      const ctx = { limits: state.report.limits, cancelled: () => signal.aborted };
+      return req.type === 'layerTrace'
+        ? { type: 'layerTraceResult', id: req.id, ...(await modelJobs.layerTrace(req, ctx)) }
+        : { type: 'layerAccuracyResult', id: req.id, ...(await modelJobs.layerAccuracy(req, ctx)) };
     }
     const { id, n, d, heads, seed, causal } = req;
     const onProgress: CrossCheckHooks['onProgress'] = (p) => post({ type: 'progress', id, ...p });

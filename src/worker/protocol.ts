@@ -1,6 +1,20 @@
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
 import {
+  checkHardnessRequest,
+  type HardnessProgressResponse,
+  type HardnessRequest,
+  type HardnessResultResponse,
+} from './hardnessProtocol';
+import {
+  checkLayerAccuracyRequest,
+  checkLayerTraceRequest,
+  type LayerAccuracyRequest,
+  type LayerAccuracyResultResponse,
+  type LayerTraceRequest,
+  type LayerTraceResultResponse,
+} from './modelProtocol';
+import {
   checkParamSweepRequest,
   checkSweepRequest,
   type ParamSweepRequest,
@@ -54,7 +68,14 @@ export interface CancelRequest {
   id: number;
 }
 
-export type JobRequest = InitRequest | CrossCheckRequest | SweepRequest | ParamSweepRequest;
+export type JobRequest =
+  | InitRequest
+  | CrossCheckRequest
+  | SweepRequest
+  | ParamSweepRequest
+  | HardnessRequest
+  | LayerTraceRequest
+  | LayerAccuracyRequest;
 export type EngineRequest = JobRequest | CancelRequest;
 export type JobType = JobRequest['type'];
 
@@ -105,6 +126,10 @@ export type EngineResponse =
   | SweepProgressResponse
   | SweepResultResponse
   | ParamSweepResultResponse
+  | HardnessProgressResponse
+  | HardnessResultResponse
+  | LayerTraceResultResponse
+  | LayerAccuracyResultResponse
   | ErrorResponse
   | CancelledResponse
   | DeviceLostResponse;
@@ -115,6 +140,9 @@ export interface JobResults {
   crossCheck: CrossCheckResultResponse;
   sweep: SweepResultResponse;
   paramSweep: ParamSweepResultResponse;
+  hardness: HardnessResultResponse;
+  layerTrace: LayerTraceResultResponse;
+  layerAccuracy: LayerAccuracyResultResponse;
 }
 
 /** What each job streams before its final message. */
@@ -123,6 +151,9 @@ export interface JobProgress {
   crossCheck: CrossCheckProgress;
   sweep: Omit<SweepProgressResponse, 'type' | 'id'>;
   paramSweep: Omit<SweepProgressResponse, 'type' | 'id'>;
+  hardness: Omit<HardnessProgressResponse, 'type' | 'id'>;
+  layerTrace: never;
+  layerAccuracy: never;
 }
 
 const RESPONSE_TYPES: ReadonlySet<string> = new Set<EngineResponse['type']>([
@@ -133,6 +164,10 @@ const RESPONSE_TYPES: ReadonlySet<string> = new Set<EngineResponse['type']>([
   'sweepProgress',
   'sweepResult',
   'paramSweepResult',
+  'hardnessProgress',
+  'hardnessResult',
+  'layerTraceResult',
+  'layerAccuracyResult',
   'error',
   'cancelled',
   'deviceLost',
@@ -195,6 +230,15 @@ export function parseRequest(
     case 'paramSweep':
       problem = checkParamSweepRequest(x);
       break;
+    case 'hardness':
+      problem = checkHardnessRequest(x);
+      break;
+    case 'layerTrace':
+      problem = checkLayerTraceRequest(x);
+      break;
+    case 'layerAccuracy':
+      problem = checkLayerAccuracyRequest(x);
+      break;
     case 'cancel':
       problem = null;
       break;
@@ -215,5 +259,10 @@ export function isEngineResponse(x: unknown): x is EngineResponse {
 
 /** True for a job's last message (after it, the id is free). */
 export function isFinal(r: EngineResponse): boolean {
-  return r.type !== 'progress' && r.type !== 'sweepProgress' && r.type !== 'deviceLost';
+  return (
+    r.type !== 'progress' &&
+    r.type !== 'sweepProgress' &&
+    r.type !== 'hardnessProgress' &&
+    r.type !== 'deviceLost'
+  );
 }

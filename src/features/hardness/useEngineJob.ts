@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../app/store';
+import { type EngineClient, EngineError, type Job } from '../../worker/engineClient';
+
+/**
+ * One engine job owned by a component: start it (the engine is started or restarted first),
+ * follow its progress, cancel it; a newer run or unmounting cancels the older one. The last
+ * result stays shown while a new run is under way, and when it fails.
+ */
+
+export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface StepProgress {
+  step: number;
+  total: number;
+  label: string;
+}
+
+export interface JobState<T> {
+  status: JobStatus;
+  result: T | null;
+  error: string | null;
+  progress: StepProgress | null;
+  /** Seconds the last finished run took. */
+  seconds: number | null;
+}
+
+export type StartJob<T> = (client: EngineClient, onProgress: (p: StepProgress) => void) => Job<T>;
+
+interface Outcome {
+  cancelled: boolean;
+  error?: string;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function useEngineJob<T extends Outcome>() {
+  const [state, setState] = useState<JobState<T>>({
+    status: 'idle',
+    result: null,
+    error: null,
+    progress: null,
+    seconds: null,
+  });
+  const generation = useRef(0);
+  const job = useRef<Job<T> | null>(null);
+
+  const cancel = useCallback(() => job.current?.cancel(), []);
+
+  const run = useCallback((start: StartJob<T>) => {
+    job.current?.cancel();
+    job.current = null;
+    const gen = ++generation.current;
+    const mine = () => generation.current === gen;
+    // Timed from the job's first progress: time queued behind other jobs is not its own.
+    let began = performance.now();
+    let begun = false;
+    const seconds = () => (performance.now() - began) / 1000;
+    setState((s) => ({ ...s, status: 'running', error: null, progress: null }));
+    useAppStore
+      .getState()
+      .readyEngine()
+      .then((client) => {
+        if (!mine()) return null;
+        const started = start(client, (progress) => {
+          if (!begun) [begun, began] = [true, performance.now()];
+          if (mine()) setState((s) => ({ ...s, progress }));
+        });
+        job.current = started;
+        return started.result;
+      })
+      .then(
+        (outcome) => {
+          if (!outcome || !mine()) return;
+          const status = outcome.error ? 'failed' : outcome.cancelled ? 'cancelled' : 'done';
+          const error = outcome.error ?? null;
+          setState({ status, result: outcome, error, progress: null, seconds: seconds() });
+        },
+        (err: unknown) => {
+          if (!mine()) return;
+          const cancelled = err instanceof EngineError && err.kind === 'cancelled';
+          setState((s) => ({
+            ...s,
+            status: cancelled ? 'cancelled' : 'failed',
+            error: cancelled ? null : messageOf(err),
+            progress: null,
+            seconds: seconds(),
+          }));
+        },
+      );
+  }, []);
+
+  // Unmounting cancels the job in flight; its answer is ignored.
+  useEffect(
+    () => () => {
+      generation.current++;
+      job.current?.cancel();
+    },
+    [],
+  );
+
+  return { state, run, cancel };
+}
