@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import { Heatmap } from '../../charts/Heatmap';
+import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
+import { alphaMatrix, depthMassMatrix, routingMatrix } from './depthData';
+import { FormulaNote, SOURCES } from './FormulaNote';
+import { formatPercent } from './modelText';
+
+const UNIT: [number, number] = [0, 1];
+const routedText = (v: number) => (v >= 0.5 ? 'routed through the block' : 'skipped the block');
+
+/**
+ * What only some models have: AttnRes's weights over depth, the tokens MoD routed through each
+ * routed layer, and the mass MoDA heads put on depth keys. Null when the model has none.
+ */
+export function DepthViews({
+  trace,
+  model,
+  labels,
+}: {
+  trace: ForwardTrace;
+  model: ModelInfo;
+  labels: string[];
+}) {
+  const alpha = useMemo(() => alphaMatrix(trace), [trace]);
+  const routing = useMemo(() => routingMatrix(trace, labels), [trace, labels]);
+  const depth = useMemo(() => depthMassMatrix(trace), [trace]);
+  if (!alpha && !routing && !depth) return null;
+  return (
+    <section className="panel" aria-labelledby="depth-heading">
+      <h2 id="depth-heading">Mixing across depth</h2>
+      <div className="flow-grid">
+        {alpha ? (
+          <div>
+            <Heatmap
+              title="AttnRes: weight α of each source in each sublayer's input"
+              {...alpha}
+              scale="sequential"
+              domain={UNIT}
+              rowTitle="input of"
+              colTitle="source"
+              valueLabel="α"
+              maskedLabel="not yet computed"
+              maxCell={26}
+            />
+            <FormulaNote sources={[SOURCES.attnres]}>
+              h<sub>l</sub> = Σ<sub>i&lt;l</sub> α<sub>i→l</sub> v<sub>i</sub>, α<sub>i→l</sub> =
+              softmax<sub>i</sub>(w<sub>l</sub>ᵀ RMSNorm(v<sub>i</sub>)), averaged over tokens; each
+              row sums to 1. The standard residual is α ≡ 1 without the softmax.
+            </FormulaNote>
+          </div>
+        ) : null}
+        {routing ? (
+          <div>
+            <Heatmap
+              title="MoD: tokens each routed layer sent through its block"
+              {...routing}
+              scale="sequential"
+              domain={UNIT}
+              rowTitle="layer"
+              colTitle="token"
+              valueLabel="token"
+              formatValue={routedText}
+              legendTicks={[0, 1]}
+              legendFormat={(v) => (v >= 0.5 ? 'routed' : 'skipped')}
+              maxCell={22}
+            />
+            <FormulaNote sources={[SOURCES.mod]}>
+              Router score r<sub>i</sub> = wᵀx<sub>i</sub>; the top{' '}
+              {model.config.mod ? formatPercent(model.config.mod.capacity) : 'C/S'} of tokens go
+              through the block (x′ = x + r·f(x̃)), the rest skip it (x′ = x). Dark: routed.
+            </FormulaNote>
+          </div>
+        ) : null}
+        {depth ? (
+          <div>
+            <Heatmap
+              title="MoDA: attention mass each head puts on depth keys"
+              {...depth}
+              scale="sequential"
+              rowTitle="layer"
+              colTitle="head"
+              valueLabel="depth mass"
+              maxCell={40}
+            />
+            <FormulaNote sources={[SOURCES.moda]}>
+              o<sub>t</sub>
+              <sup>l</sup> = Σ<sub>s≤t</sub> a<sub>s</sub>v<sub>s</sub>
+              <sup>l</sup> + Σ<sub>i&lt;l</sub> b<sub>i</sub>V<sub>t</sub>
+              <sup>i</sup>, [a; b] = one softmax over sequence and depth logits; shown: Σb, averaged
+              over queries. Layer 1 has no earlier layer.
+            </FormulaNote>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

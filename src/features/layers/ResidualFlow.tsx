@@ -1,0 +1,134 @@
+import { useMemo } from 'react';
+import { BarChart } from '../../charts/BarChart';
+import { Heatmap } from '../../charts/Heatmap';
+import { causalMask, formatCellValue } from '../../charts/heatmapScale';
+import { WaterfallChart } from '../../charts/WaterfallChart';
+import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
+import { FormulaNote, SOURCES } from './FormulaNote';
+import {
+  layerNames,
+  relativeUpdateSeries,
+  rolloutRowError,
+  shareParts,
+  shareSum,
+  streamNormSeries,
+} from './flowData';
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+const fmtShare = (v: number) => v.toFixed(3);
+const ROLLOUT_DOMAIN: [number, number] = [0, 1];
+
+export function NormFormula({ model }: { model: ModelInfo }) {
+  return model.config.norm === 'pre' ? (
+    <FormulaNote>
+      PreNorm: x<sub>l+1</sub> = x<sub>l</sub> + F<sub>l</sub>(LN(x<sub>l</sub>)): the stream is
+      never normalised, so its norm can grow layer by layer.
+    </FormulaNote>
+  ) : (
+    <FormulaNote>
+      PostNorm: x<sub>l+1</sub> = LN(x<sub>l</sub> + F<sub>l</sub>(x<sub>l</sub>)): every sublayer
+      output is renormalised, so the norm stays near √(T·d).
+    </FormulaNote>
+  );
+}
+
+/** Stream norm per layer and the relative update of each sublayer (two bar charts). */
+export function FlowBars({ trace, model }: { trace: ForwardTrace; model: ModelInfo }) {
+  const categories = useMemo(() => layerNames(trace), [trace]);
+  const norms = useMemo(() => streamNormSeries(trace), [trace]);
+  const updates = useMemo(() => relativeUpdateSeries(trace), [trace]);
+  return (
+    <>
+      <BarChart
+        title="Stream norm ‖xₗ‖ entering each sublayer"
+        yLabel="‖x‖ (all tokens)"
+        categories={categories}
+        series={norms}
+        formatY={fmt}
+        footer={
+          <>
+            <NormFormula model={model} />
+            <p className="chart-note">
+              ‖x‖ of the final stream, before the final norm: {fmt(trace.finalNorm)}.
+            </p>
+          </>
+        }
+      />
+      <BarChart
+        title="Relative update ρ = ‖Δ‖ / ‖xₗ‖"
+        yLabel="ρ"
+        categories={categories}
+        series={updates}
+        formatY={fmt}
+        footer={
+          <FormulaNote>
+            ρ<sub>l</sub> = ‖Δ<sub>l</sub>‖/‖x<sub>l</sub>‖: how much a sublayer changes the stream
+            it reads (Δ: what it adds). Alignment cos(Δ, x):{' '}
+            {trace.layers
+              .map(
+                (l, i) =>
+                  `L${i + 1} ${l.attn.alignment.toFixed(2)} / ${l.mlp.alignment.toFixed(2)}`,
+              )
+              .join(', ')}{' '}
+            (attention / MLP).
+          </FormulaNote>
+        }
+      />
+    </>
+  );
+}
+
+/** The residual flow: norms, updates, additive shares (sum printed) and attention rollout. */
+export function ResidualFlow({
+  trace,
+  model,
+  labels,
+}: {
+  trace: ForwardTrace;
+  model: ModelInfo;
+  labels: string[];
+}) {
+  const parts = useMemo(() => shareParts(trace), [trace]);
+  const t = trace.tokens.length;
+  return (
+    <div className="flow-grid">
+      <FlowBars trace={trace} model={model} />
+      <WaterfallChart
+        title="Additive shares of the final stream"
+        parts={parts}
+        format={fmtShare}
+        footer={
+          <FormulaNote>
+            s<sub>c</sub> = ⟨Δ<sub>c</sub>, x<sub>L</sub>⟩/‖x<sub>L</sub>‖² with x<sub>L</sub> = x
+            <sub>0</sub> + Σ<sub>c</sub>Δ<sub>c</sub>, so Σ<sub>c</sub> s<sub>c</sub> = 1 exactly:{' '}
+            <strong data-testid="share-sum">Σ = {shareSum(trace).toFixed(6)}</strong>. A negative
+            share points against the final stream.
+          </FormulaNote>
+        }
+      />
+      <div>
+        <Heatmap
+          title="Attention rollout R (query ← key, through all layers)"
+          rows={t}
+          cols={t}
+          values={trace.rollout}
+          rowLabels={labels}
+          colLabels={labels}
+          scale="sequential"
+          domain={ROLLOUT_DOMAIN}
+          masked={causalMask}
+          rowTitle="query"
+          colTitle="key"
+          valueLabel="rollout"
+          maskedLabel="masked (future key)"
+          maxCell={16}
+        />
+        <FormulaNote sources={[SOURCES.rollout]}>
+          Â<sub>l</sub> = ½Ā<sub>l</sub> + ½I (Ā: mean over heads), R = Â<sub>L</sub>⋯Â<sub>1</sub>
+          {'; '}every row sums to 1 (largest error here{' '}
+          {formatCellValue(rolloutRowError(trace.rollout, t))}).
+        </FormulaNote>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useAppStore } from '../../app/store';
+import { findSpec, VARIANT_SPECS } from '../../core/variantSpecs';
+import { checkSequence } from './inputCheck';
+import { paramsOf } from './layersConfig';
+import { useLayersStore } from './layersStore';
+import { modelOf, variantCheck } from './runPlan';
+
+/**
+ * The attention that replaces the model's softmax at inference: any engine variant with its
+ * parameters. Variants that cannot run here are marked in the list and, when chosen, refused
+ * with the reason before anything runs.
+ */
+export function VariantControl() {
+  const config = useLayersStore((s) => s.config);
+  const models = useLayersStore((s) => s.models.list);
+  const setConfig = useLayersStore((s) => s.setConfig);
+  const setParam = useLayersStore((s) => s.setParam);
+  const backend = useAppStore((s) => s.engine.report?.name ?? null);
+  const model = modelOf(config, models);
+  const n = model ? checkSequence(config.text, model.config.context).tokens.length || 1 : 1;
+  const refusalOf = (id: string) =>
+    model ? variantCheck(id, paramsOf(config, id), model, n, backend).reason : null;
+  const spec = findSpec(config.variant);
+  const reason = refusalOf(config.variant);
+  const given = paramsOf(config);
+  return (
+    <fieldset className="layers-fieldset">
+      <legend>Attention at inference</legend>
+      <div className="layers-fieldset-body">
+        <label className="lab-field">
+          <span>variant in place of softmax</span>
+          <select
+            value={config.variant}
+            onChange={(e) => setConfig({ variant: e.target.value })}
+            data-testid="variant-select"
+          >
+            {VARIANT_SPECS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+                {s.supportsCausal ? '' : ' — not causal, refused'}
+              </option>
+            ))}
+          </select>
+        </label>
+        {spec ? (
+          <p className="layers-card-text">
+            <code>{spec.complexity.time}</code> {spec.complexity.words}.
+            {spec.exact ? ' Exact: the maps should match softmax up to rounding.' : ''}
+          </p>
+        ) : null}
+        {spec && spec.params.length > 0 ? (
+          <span className="lab-params">
+            {spec.params.map((p) => (
+              <label key={p.name} className="lab-param" title={p.description}>
+                <span>{p.label}</span>
+                <input
+                  type="number"
+                  min={p.min}
+                  max={p.max}
+                  step={p.integer ? 1 : 'any'}
+                  value={given[p.name] ?? p.default}
+                  onChange={(e) => {
+                    const v = e.target.valueAsNumber;
+                    if (Number.isFinite(v))
+                      setParam(spec.id, p.name, Math.min(p.max, Math.max(p.min, v)));
+                  }}
+                />
+                <span className="lab-param-range">
+                  {p.min}–{p.max}
+                </span>
+              </label>
+            ))}
+          </span>
+        ) : null}
+        {reason ? (
+          <p className="notice warn" role="note" data-testid="variant-refused">
+            <strong>Refused, not run:</strong> {reason}.
+          </p>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
