@@ -3,13 +3,13 @@ import { expect, snap, test, waitForBackend } from './fixtures';
 
 /**
  * The hardness lab in headless Chromium on webgpu (SwiftShader): every panel draws its marks
- * on open (four computed by the engine worker, one from the shipped pre-computed run), a live
- * run replaces the pre-computed one, bad URL values come back as notices, and the page fits a
- * phone's width. Screenshots go to the test's output folder.
+ * on open (three computed by the engine worker, two from shipped pre-computed runs), a live
+ * run replaces a pre-computed one, a bad shipped file is a message, bad URL values come back as
+ * notices, and the page fits a phone's width. Screenshots go to the test's output folder.
  */
 
 const FIGURES = ['hx-bounded', 'hx-performer', 'hx-rank', 'hx-flops', 'hx-mod'];
-const AUTO_RUN = ['hx-bounded', 'hx-performer', 'hx-rank', 'hx-mod'];
+const AUTO_RUN = ['hx-bounded', 'hx-performer', 'hx-rank'];
 
 const figure = (page: Page, id: string) => page.getByTestId(id);
 const marks = (fig: Locator) => fig.locator('svg.chart-svg circle');
@@ -61,9 +61,15 @@ test('every panel draws on open; a live run replaces the pre-computed figure', a
   const jumps = [...summary.matchAll(/×(\d+(?:\.\d+)?(?:e\+\d+)?)/g)].map((m) => Number(m[1]));
   expect(jumps).toHaveLength(3);
   for (const j of jumps) expect(j).toBeGreaterThan(10);
-  await expect(figure(page, 'hx-mod').getByTestId('hx-mod-summary')).toContainText(
-    'Fitted exponents',
-  );
+  // Mixture-of-Depths: the shipped run, labelled with where and when, no small-size excuse.
+  const mod = figure(page, 'hx-mod');
+  await expect(mod.getByTestId('hx-status')).toContainText(/Pre-computed on wasm, Node v\d+/);
+  await expect(mod.getByTestId('hx-mod-summary')).toContainText('Fitted exponents');
+  await expect(mod.getByTestId('hx-mod-small')).toHaveCount(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shipped = info.outputPath('desktop-mod-precomputed.png');
+  await page.locator('section.hx-panel').nth(4).screenshot({ path: shipped });
+  await info.attach('desktop-mod-precomputed', { path: shipped, contentType: 'image/png' });
 
   const flops = figure(page, 'hx-flops');
   await expect(flops.getByTestId('hx-status')).toContainText('Pre-computed');
@@ -84,7 +90,14 @@ test('every panel draws on open; a live run replaces the pre-computed figure', a
   expect(after.length).toBeGreaterThan(2);
   expect(after).not.toEqual(before);
 
-  await page.setViewportSize({ width: 1280, height: 900 });
+  // A live MoD run at small sizes replaces the shipped one.
+  await page.getByLabel('largest S of a live run').selectOption('256');
+  await mod.getByRole('button', { name: 'Run live: Mixture-of-Depths' }).click();
+  await expect(mod.getByTestId('hx-status')).toHaveText(/^Done.*Measured live on webgpu/, {
+    timeout: 180_000,
+  });
+  expect(await marks(mod).count()).toBeGreaterThan(2);
+
   await snap(page, info, 'hardness-desktop');
   await snapPanels(page, info, 'desktop');
   expect(log.errors).toEqual([]);
@@ -107,6 +120,29 @@ test('the controls change the URL; a rerun of a pure experiment follows them', a
   await run.focus();
   await page.keyboard.press('Enter');
   await expect(rank.getByTestId('hx-status')).toHaveText(/^Done/, { timeout: 60_000 });
+  expect(log.errors).toEqual([]);
+});
+
+test('a bad shipped MoD file is a message in its panel; the page keeps working', async ({
+  page,
+  log,
+}) => {
+  await page.route('**/precomputed/mod.json', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: '{"kind":"mod","runs":[]}',
+    }),
+  );
+  await openLab(page);
+  await expect(figure(page, 'hx-mod').getByTestId('hx-status')).toContainText(
+    'could not be loaded (precomputed/mod.json: the file has no runs); press Run live',
+  );
+  await expect(figure(page, 'hx-mod').getByText('press Run live.')).toBeVisible();
+  await expect(figure(page, 'hx-flops').getByTestId('hx-status')).toContainText('Pre-computed');
+  await expect(figure(page, 'hx-rank').getByTestId('hx-status')).toHaveText(/^Done/, {
+    timeout: 120_000,
+  });
   expect(log.errors).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ATTENTION_USAGE, attentionCommand } from './commands/attention';
 import { BENCH_USAGE, benchCommand } from './commands/bench';
+import { HARDNESS_USAGE, hardnessCommand } from './commands/hardness';
 import { LAYERS_USAGE, layersCommand } from './commands/layers';
 import { SWEEP_USAGE, sweepCommand } from './commands/sweep';
 import { TRAIN_USAGE, trainCommand } from './commands/train';
@@ -25,7 +26,10 @@ const USAGES: Record<string, string> = {
   bench: BENCH_USAGE,
   train: TRAIN_USAGE,
   layers: LAYERS_USAGE,
+  hardness: HARDNESS_USAGE,
 };
+
+const COMMANDS = Object.keys(USAGES).join(', ');
 
 const USAGE = [
   'usage: npm run --silent cli -- <command> [flags]   (npm run bench -- [flags])',
@@ -59,12 +63,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'layers':
         await layersCommand(rest, io.stdout);
         return EXIT.ok;
+      case 'hardness':
+        await hardnessCommand(rest, io.stdout, io.progress);
+        return EXIT.ok;
       case undefined:
-        throw new CliError(
-          'no command given (commands: attention, sweep, bench; --help for usage)',
-        );
+        throw new CliError(`no command given (commands: ${COMMANDS}; --help for usage)`);
       default:
-        throw new CliError(`unknown command "${command}" (commands: attention, sweep, bench)`);
+        throw new CliError(`unknown command "${command}" (commands: ${COMMANDS})`);
     }
   } catch (err) {
     if (err instanceof CliError) {

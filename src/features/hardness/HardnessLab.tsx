@@ -68,9 +68,10 @@ export function HardnessLab() {
         </p>
         <Cite ids={['keles2022']} />
         <p className="muted">
-          The five experiments below show where that bites. Each is computed by the engine in a
-          worker on this device, and Run computes it again: every number on a chart comes from a run
-          you can repeat.
+          The five experiments below show where that bites. Three are computed by the engine in a
+          worker on this device when the page opens; the two timing panels first show a run measured
+          beforehand at larger sizes, with where and when, and Run live measures them here. Every
+          number on a chart comes from a run you can repeat.
         </p>
       </section>
       {PANELS.map((spec) => (

@@ -1,38 +1,56 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { formatMs, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
-import { MOD_D, modRequest, requestKey } from './requests';
+import { type ModRun, runFor } from './modFile';
+import {
+  legendNote,
+  liveSource,
+  loadFailed,
+  precomputedSource,
+  smallSizeNote,
+  summary,
+} from './modText';
+import { modRequest, requestKey } from './requests';
 import { modMarks } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
+import { useModFile } from './useModFile';
 import { useToggles } from './useToggles';
 
-const fixed = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+/** The live outcome as a run, when it is a Mixture-of-Depths one. */
+function liveRun(out: HardnessOutcome | null): ModRun | null {
+  if (out?.experiment.kind !== 'mod' || out.result.kind !== 'mod') return null;
+  return { experiment: out.experiment, points: out.result.points };
+}
 
 /**
  * Mixture-of-Depths, measured: full attention against the routed block (top C of S tokens by
  * a router score, dense attention among them), with the (C/S)² line and fitted exponents.
- * Runs small sizes in the engine worker on open and again on Run.
+ * Shows the shipped run (public/precomputed/mod.json, sizes where the quadratic term
+ * dominates) at once; "Run live" measures the controls' sizes on this device.
  */
 export function ModFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?: HardnessConfig }) {
-  const request = modRequest(config);
-  const key = requestKey(request);
+  const pre = useModFile();
   const toggles = useToggles();
   const { state, run, cancel } = useEngineJob<HardnessOutcome>();
   const start = () => run((client, onProgress) => client.hardness(modRequest(config), onProgress));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run once on open; later runs are asked for
-  useEffect(start, []);
-  const out = state.result;
-  const shown = out?.experiment.kind === 'mod' ? out.experiment : null;
-  const points = out?.result.kind === 'mod' ? out.result.points : null;
+  const live = useMemo(() => liveRun(state.result), [state.result]);
+  const shipped = pre.state === 'loaded' ? runFor(pre.file, config.modCapacity) : null;
+  const shown = live ?? shipped;
   const marks = useMemo(
-    () => (points && shown ? modMarks(points, shown.capacity) : null),
-    [points, shown],
+    () => (shown ? modMarks(shown.points, shown.experiment.capacity) : null),
+    [shown],
   );
-  const e = marks?.exponents;
-  const ratio = marks?.ratioAtLargest;
+  const detail = live
+    ? liveSource(state.result?.backend ?? 'an unknown backend', live.experiment)
+    : pre.state === 'loaded' && shipped
+      ? precomputedSource(pre.file, shipped, config.modCapacity)
+      : pre.state === 'failed'
+        ? loadFailed(pre.error)
+        : 'Loading the pre-computed measurement…';
+  const note = marks ? smallSizeNote(marks) : null;
   return (
     <div className="hx-figure" data-testid="hx-mod">
       <JobBar
@@ -40,17 +58,14 @@ export function ModFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?: Hardn
         state={state}
         onRun={start}
         onCancel={cancel}
-        detail={
-          shown
-            ? `Measured on ${out?.backend}: d = ${MOD_D}, capacity ${shown.capacity * 100}%, median of ${shown.repeats}.`
-            : null
-        }
-        stale={shown !== null && requestKey(shown) !== key}
+        runLabel="Run live"
+        detail={detail}
+        stale={live !== null && requestKey(live.experiment) !== requestKey(modRequest(config))}
       />
-      {marks && e && points && points.length > 0 ? (
+      {marks && shown && shown.points.length > 0 ? (
         <>
           <LineChart
-            title="Time of full attention and of the routed block"
+            title="Time of full attention and of the routed block (measured median)"
             xLabel="sequence length S"
             yLabel="time per call"
             series={marks.series}
@@ -58,30 +73,25 @@ export function ModFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?: Hardn
             onToggle={toggles.toggle}
             formatX={formatN}
             formatY={formatMs}
-            legendNote={(id) =>
-              id === 'full'
-                ? `n^${fixed(e.full)}`
-                : id === 'routed'
-                  ? `n^${fixed(e.routed)}`
-                  : undefined
-            }
+            legendNote={(id) => legendNote(marks, id)}
             height={280}
           />
           <p className="chart-note" data-testid="hx-mod-summary">
-            Fitted exponents over the three largest S: full {fixed(e.full)}, routed{' '}
-            {fixed(e.routed)} (measured time); routed FLOPs {fixed(e.routedFlops)} (cost formula).
-            {ratio
-              ? ` At S = ${formatN(ratio.n)} the routed block took ${(ratio.measured * 100).toPrecision(2)}% of full, against (C/S)² = ${(ratio.theory * 100).toPrecision(3)}%.`
-              : ''}{' '}
-            The routed tokens still attend to each other densely: C = (C/S)·S tokens cost (C/S)²·S²,
-            a constant factor off full attention, and the exponent stays 2. At small S the router’s
-            own kernels (top-C, gather, scatter) and fixed per-call costs dominate the routed
-            block’s time, so its measured slope says little there; a larger S, on a GPU, brings it
-            towards the full block’s.
+            {summary(marks)} The routed tokens still attend to each other densely: C = (C/S)·S
+            tokens cost (C/S)²·S², a constant factor off full attention, and the exponent stays 2.
           </p>
+          {note ? (
+            <p className="chart-note" data-testid="hx-mod-small">
+              {note}
+            </p>
+          ) : null}
         </>
       ) : (
-        <p className="lab-empty">The timings appear here once the engine has measured them.</p>
+        <p className="lab-empty">
+          {pre.state === 'failed'
+            ? 'No timings to show yet: press Run live.'
+            : 'The timings appear here once the pre-computed measurement has loaded.'}
+        </p>
       )}
     </div>
   );

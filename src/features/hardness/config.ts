@@ -82,10 +82,17 @@ export const FIELDS: { [K in ConfigKey]: Field<HardnessConfig[K]> } = {
     key: 'h.mod.cap',
     label: 'capacity C/S',
     choices: [0.125, 0.25, 0.5],
-    default: 0.125,
+    // 50%: the routed block stays large enough to show its own slope in a small live run.
+    default: 0.5,
     show: pct,
   },
-  modN: { key: 'h.mod.n', label: 'largest S', choices: [256, 512, 1024, 2048, 4096], default: 512 },
+  // Small by default: a live run on a software GPU stays quick (the shipped run goes to 8192).
+  modN: {
+    key: 'h.mod.n',
+    label: 'largest S of a live run',
+    choices: [256, 512, 1024, 2048, 4096],
+    default: 512,
+  },
 };
 
 export const CONFIG_KEYS = Object.keys(FIELDS) as ConfigKey[];

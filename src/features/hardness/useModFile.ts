@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { loadModFile, type ModFile } from './modFile';
+
+/** The shipped Mixture-of-Depths file, fetched once per page (again after a failure). */
+
+export type ModFileState =
+  | { state: 'loading' }
+  | { state: 'loaded'; file: ModFile }
+  | { state: 'failed'; error: string };
+
+let shared: Promise<ModFile> | null = null;
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function useModFile(load: () => Promise<ModFile> = loadModFile): ModFileState {
+  const [state, setState] = useState<ModFileState>({ state: 'loading' });
+  useEffect(() => {
+    let mounted = true;
+    const pending = shared ?? load();
+    shared = pending;
+    pending.then(
+      (file) => mounted && setState({ state: 'loaded', file }),
+      (err: unknown) => {
+        if (shared === pending) shared = null;
+        if (mounted) setState({ state: 'failed', error: messageOf(err) });
+      },
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [load]);
+  return state;
+}
