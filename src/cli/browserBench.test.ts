@@ -1,20 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toSweepRows, validateLabDoc } from './benchLabDoc';
 import {
   type BrowserBenchPlan,
   browserPlan,
-  CHROMIUM_ARGS,
-  firstLine,
   type LabRun,
   labUrl,
-  needsBuild,
   PRECOMPUTE_OUTPUT,
-  parseServerUrl,
   progressText,
-  toSweepRows,
-  validateLabDoc,
-} from './browserBench';
+} from './benchPlan';
+import { needsBuild, parseServerUrl } from './benchServer';
+import { firstLine } from './browserBench';
+import { CHROMIUM_ARGS } from './chromiumArgs';
 import { benchChecks, fitRangeFor } from './commands/benchChecks';
 import { sweepConfig } from './commands/sweepConfig';
 import { CliError } from './errors';
@@ -196,6 +194,13 @@ describe('toSweepRows', () => {
       peakBytes: 64 ** 2 * 4,
     });
     expect(rows[3]).toEqual({ variant: 'flash', n: 64, refused: 'no' });
+    expect(rows[0]).not.toHaveProperty('kernelMs');
+    const timed = toSweepRows([
+      row('dense', 64, { kernelMs: 1.5 }),
+      row('dense', 128, { kernelMs: null }),
+    ]);
+    expect(timed[0]).toMatchObject({ kernelMs: 1.5 });
+    expect(timed[1]).not.toHaveProperty('kernelMs');
     const { checks } = benchChecks(rows, ['dense', 'flash'], fitRangeFor(ns));
     const dense = checks.find((c) => c.name === 'dense fitted exponent');
     expect(dense).toMatchObject({ status: 'pass' });
@@ -218,6 +223,15 @@ describe('browserPlan', () => {
       precompute: false,
       strict: false,
       timeoutMs: 3_600_000,
+      port: 0,
+      dist: 'dist',
+    });
+  });
+
+  it('serves a given build folder on a given port', () => {
+    expect(plan(['--browser', '--port', '4291', '--dist', 'dist-perf'])).toMatchObject({
+      port: 4291,
+      dist: 'dist-perf',
     });
   });
 
@@ -286,6 +300,9 @@ describe('browserPlan', () => {
     [['--precompute', '--output', 'x.json'], /--precompute writes public\/precomputed/],
     [['--precompute', '--backend', 'wasm'], /--precompute measures on webgpu/],
     [['--browser', 'extra'], /unexpected argument "extra"/],
+    [['--browser', '--port', '70000'], /--port must be ≤ 65535/],
+    [['--browser', '--dist', '../elsewhere'], /--dist must be a folder inside the project/],
+    [['--browser', '--dist', '/tmp/x'], /--dist must be a folder inside the project/],
   ];
   for (const [argv, message] of bad) {
     it(`refuses ${argv.join(' ')}`, () => {

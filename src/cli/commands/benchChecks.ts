@@ -1,4 +1,5 @@
 import { fitRows, isMeasured, type SweepFit, type SweepRow } from '../../engine/sweep';
+import { overheadCheck, overheadFigures } from './benchOverhead';
 
 /**
  * The figures the engine must show (issue: bench), each checked against the measured numbers.
@@ -178,7 +179,10 @@ export function gflopsPerSecond(rows: readonly SweepRow[]) {
   }));
 }
 
-/** Every check, with the checked (upper-range) and full-range fits it was judged on. */
+/**
+ * Every check, with the checked (upper-range) and full-range fits it was judged on, achieved
+ * GFLOP/s and the lab's overhead over kernel time per point.
+ */
 export function benchChecks(
   rows: readonly SweepRow[],
   variants: readonly string[],
@@ -192,6 +196,12 @@ export function benchChecks(
       exponentCheck(id, checked, full, range, (s) => s <= LINEAR_MAX, `≤ ${LINEAR_MAX}`),
     ),
     ...RATIO_CHECKS.map((spec) => ratioCheck(rows, spec)),
+    overheadCheck(rows),
   ];
-  return { checks, fits: { checked, fullRange: full }, gflops: gflopsPerSecond(rows) };
+  return {
+    checks,
+    fits: { checked, fullRange: full },
+    gflops: gflopsPerSecond(rows),
+    overhead: overheadFigures(rows),
+  };
 }
