@@ -1,5 +1,14 @@
 import { PrecomputedChart } from '../complexity/PrecomputedChart';
+import {
+  BoundedEntriesFigure,
+  FlopsMemoryFigure,
+  ModFigure,
+  PerformerFigure,
+  RankLimitFigure,
+} from '../hardness/figures';
+import { LayerStoryFigure } from '../layers/LayerStoryFigure';
 import type { StoryFigureId } from './storySteps';
+import '../hardness/hardness.css';
 
 /** The figure beside each step: a measured chart or a live experiment, full-size on its screen. */
 export function StoryFigure({ id }: { id: StoryFigureId }) {
@@ -10,9 +19,24 @@ function figure(id: StoryFigureId) {
   switch (id) {
     case 'time':
       return <PrecomputedChart panel="time" variants={['dense', 'flash', 'window', 'performer']} />;
+    case 'boundedEntries':
+      return <BoundedEntriesFigure />;
     case 'frontier':
       return <PrecomputedChart panel="frontier" />;
-    default:
-      return <p className="lab-empty">(figure {id} pending)</p>;
+    case 'performerAndRank':
+      return (
+        <>
+          <PerformerFigure />
+          <RankLimitFigure />
+        </>
+      );
+    case 'mod':
+      return <ModFigure />;
+    case 'flopsMemory':
+      return <FlopsMemoryFigure />;
+    case 'residualFlow':
+      return <LayerStoryFigure />;
+    case 'depthNext':
+      return <LayerStoryFigure />;
   }
 }
