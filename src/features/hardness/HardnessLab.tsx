@@ -1,10 +1,10 @@
 import { LabStatusLine } from '../complexity/LabStatusLine';
 import '../complexity/lab.css';
+import { arxivUrl, SOURCES, type SourceId } from '../../core/sources';
 import { ChoiceField } from './ChoiceField';
 import { useHardnessStore } from './hardnessStore';
 import { MathText } from './MathText';
 import { PANELS, type PanelSpec } from './panels';
-import { arxivUrl, SOURCES, type SourceId } from './sources';
 import './hardness.css';
 
 function Cite({ ids }: { ids: readonly SourceId[] }) {

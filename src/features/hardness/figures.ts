@@ -3,9 +3,10 @@
  * each draws its chart with the given controls (defaults when absent) and runs or loads its
  * own data. The sources they demonstrate are in ./sources.
  */
+
+export { SOURCES, type Source } from '../../core/sources';
 export { BoundedEntriesFigure } from './BoundedEntriesFigure';
 export { FlopsMemoryFigure } from './FlopsMemoryFigure';
 export { ModFigure } from './ModFigure';
 export { PerformerFigure } from './PerformerFigure';
 export { RankLimitFigure } from './RankLimitFigure';
-export { SOURCES, type Source } from './sources';

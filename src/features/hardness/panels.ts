@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { SourceId } from '../../core/sources';
 import type { ConfigKey, HardnessConfig } from './config';
 import {
   BoundedEntriesFigure,
@@ -7,7 +8,6 @@ import {
   PerformerFigure,
   RankLimitFigure,
 } from './figures';
-import type { SourceId } from './sources';
 
 /** The five experiments of the hardness lab: what each shows, its formula, controls and figure. */
 export interface PanelSpec {

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Heatmap } from '../../charts/Heatmap';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
+import { SOURCES } from '../../core/sources';
 import { alphaMatrix, depthMassMatrix, routingMatrix } from './depthData';
-import { FormulaNote, SOURCES } from './FormulaNote';
+import { FormulaNote } from './FormulaNote';
 import { formatPercent } from './modelText';
 
 const UNIT: [number, number] = [0, 1];
@@ -42,7 +43,7 @@ export function DepthViews({
               maskedLabel="not yet computed"
               maxCell={26}
             />
-            <FormulaNote sources={[SOURCES.attnres]}>
+            <FormulaNote sources={[SOURCES.kimi2026]}>
               h<sub>l</sub> = Σ<sub>i&lt;l</sub> α<sub>i→l</sub> v<sub>i</sub>, α<sub>i→l</sub> =
               softmax<sub>i</sub>(w<sub>l</sub>ᵀ RMSNorm(v<sub>i</sub>)), averaged over tokens; each
               row sums to 1. The standard residual is α ≡ 1 without the softmax.
@@ -64,7 +65,7 @@ export function DepthViews({
               legendFormat={(v) => (v >= 0.5 ? 'routed' : 'skipped')}
               maxCell={22}
             />
-            <FormulaNote sources={[SOURCES.mod]}>
+            <FormulaNote sources={[SOURCES.raposo2024]}>
               Router score r<sub>i</sub> = wᵀx<sub>i</sub>; the top{' '}
               {model.config.mod ? formatPercent(model.config.mod.capacity) : 'C/S'} of tokens go
               through the block (x′ = x + r·f(x̃)), the rest skip it (x′ = x). Dark: routed.
@@ -82,7 +83,7 @@ export function DepthViews({
               valueLabel="depth mass"
               maxCell={40}
             />
-            <FormulaNote sources={[SOURCES.moda]}>
+            <FormulaNote sources={[SOURCES.zhu2026]}>
               o<sub>t</sub>
               <sup>l</sup> = Σ<sub>s≤t</sub> a<sub>s</sub>v<sub>s</sub>
               <sup>l</sup> + Σ<sub>i&lt;l</sub> b<sub>i</sub>V<sub>t</sub>

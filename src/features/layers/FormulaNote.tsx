@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
+import { arxivUrl, type Source } from '../../core/sources';
 
-/** A source of a formula or method: authors, year and the arXiv id (a plain link, never fetched). */
-export interface Source {
-  cite: string;
-  arxiv: string;
-}
-
-/** The formula a chart shows, in words and symbols, with its source. */
+/** The formula a chart shows, in words and symbols, with its sources (plain links, never fetched). */
 export function FormulaNote({
   children,
   sources = [],
@@ -18,10 +13,10 @@ export function FormulaNote({
     <p className="formula-note">
       {children}
       {sources.map((s) => (
-        <span key={s.arxiv} className="formula-source">
+        <span key={s.id} className="formula-source">
           {' '}
-          {s.cite},{' '}
-          <a href={`https://arxiv.org/abs/${s.arxiv}`} rel="noreferrer" target="_blank">
+          {s.authors} {s.year},{' '}
+          <a href={arxivUrl(s.arxiv)} rel="noreferrer" target="_blank">
             arXiv {s.arxiv}
           </a>
           .
@@ -30,10 +25,3 @@ export function FormulaNote({
     </p>
   );
 }
-
-export const SOURCES = {
-  rollout: { cite: 'Abnar & Zuidema 2020', arxiv: '2005.00928' },
-  mod: { cite: 'Raposo et al. 2024', arxiv: '2404.02258' },
-  moda: { cite: 'Zhu et al. 2026 (MoDA)', arxiv: '2603.15619' },
-  attnres: { cite: 'Kimi team 2026 (Attention Residuals)', arxiv: '2603.15031' },
-} satisfies Record<string, Source>;

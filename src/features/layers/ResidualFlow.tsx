@@ -4,7 +4,8 @@ import { Heatmap } from '../../charts/Heatmap';
 import { causalMask, formatCellValue } from '../../charts/heatmapScale';
 import { WaterfallChart } from '../../charts/WaterfallChart';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
-import { FormulaNote, SOURCES } from './FormulaNote';
+import { SOURCES } from '../../core/sources';
+import { FormulaNote } from './FormulaNote';
 import {
   layerNames,
   relativeUpdateSeries,
@@ -123,7 +124,7 @@ export function ResidualFlow({
           maskedLabel="masked (future key)"
           maxCell={16}
         />
-        <FormulaNote sources={[SOURCES.rollout]}>
+        <FormulaNote sources={[SOURCES.abnar2020]}>
           Â<sub>l</sub> = ½Ā<sub>l</sub> + ½I (Ā: mean over heads), R = Â<sub>L</sub>⋯Â<sub>1</sub>
           {'; '}every row sums to 1 (largest error here{' '}
           {formatCellValue(rolloutRowError(trace.rollout, t))}).

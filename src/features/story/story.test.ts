@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashParts } from '../../app/hashParts';
 import { hashParams, parseLabHash, SCREENS } from '../../app/labHash';
+import type { ModelInfo } from '../../core/model/trace';
 import { findStep, STORY_STEPS } from './storySteps';
 import { useStoryStore } from './storyStore';
+// Registers the hash parts of the screens the steps open, so their keys are checked too.
+import '../hardness/hardnessStore';
+import { parseLayers } from '../layers/layersHash';
+import '../layers/layersStore';
+
+const shippedModels = (
+  JSON.parse(readFileSync('public/models/index.json', 'utf8')) as { models: ModelInfo[] }
+).models;
 
 const storyPart = () => {
   const part = hashParts().find((p) => p.name === 'story');
@@ -50,7 +60,14 @@ describe('guided story', () => {
     for (const step of STORY_STEPS) {
       const screen = hashParams(step.open.hash).get('screen');
       expect(SCREENS, step.id).toContain(screen);
-      expect(parseLabHash(`#${step.open.hash}`).screen).toBe(screen);
+      const parsed = parseLabHash(`#${step.open.hash}`);
+      expect(parsed.screen).toBe(screen);
+      expect(parsed.notices, step.id).toEqual([]);
+      const params = hashParams(step.open.hash);
+      for (const part of hashParts())
+        expect(part.apply(params), `${step.id} ${part.name}`).toEqual([]);
+      // Models are checked against the shipped index, which the screen loads at start.
+      expect(parseLayers(params, shippedModels).notices, step.id).toEqual([]);
     }
   });
 

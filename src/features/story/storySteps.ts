@@ -6,6 +6,8 @@
  * them.
  */
 
+import { SOURCES, type Source } from '../../core/sources';
+
 export type StoryFigureId =
   | 'time'
   | 'boundedEntries'
@@ -16,14 +18,6 @@ export type StoryFigureId =
   | 'residualFlow'
   | 'depthNext';
 
-export interface StorySource {
-  authors: string;
-  year: number;
-  title: string;
-  /** arXiv identifier, e.g. "2302.13214". */
-  arxiv: string;
-}
-
 export interface StoryStep {
   /** Stable id used in links: `#screen=story&step=<id>`. */
   id: string;
@@ -32,90 +26,11 @@ export interface StoryStep {
   question: string;
   sentences: string[];
   formula: string;
-  sources: StorySource[];
+  sources: Source[];
   figure: StoryFigureId;
   /** The app state that shows this at full size (a hash without `#`) and the link's text. */
   open: { hash: string; label: string };
 }
-
-const VASWANI: StorySource = {
-  authors: 'Vaswani et al.',
-  year: 2017,
-  title: 'Attention Is All You Need',
-  arxiv: '1706.03762',
-};
-const KELES: StorySource = {
-  authors: 'Keles, Wijewardena, Hegde',
-  year: 2022,
-  title: 'On the Computational Complexity of Self-Attention',
-  arxiv: '2209.04881',
-};
-const ALMAN_SONG: StorySource = {
-  authors: 'Alman, Song',
-  year: 2023,
-  title: 'Fast Attention Requires Bounded Entries',
-  arxiv: '2302.13214',
-};
-const LRA: StorySource = {
-  authors: 'Tay et al.',
-  year: 2020,
-  title: 'Long Range Arena: A Benchmark for Efficient Transformers',
-  arxiv: '2011.04006',
-};
-const PERFORMER: StorySource = {
-  authors: 'Choromanski et al.',
-  year: 2021,
-  title: 'Rethinking Attention with Performers',
-  arxiv: '2009.14794',
-};
-const LOW_RANK: StorySource = {
-  authors: 'Bhojanapalli et al.',
-  year: 2020,
-  title: 'Low-Rank Bottleneck in Multi-head Attention Models',
-  arxiv: '2002.07028',
-};
-const MOD: StorySource = {
-  authors: 'Raposo et al.',
-  year: 2024,
-  title: 'Mixture-of-Depths: Dynamically allocating compute in transformer-based language models',
-  arxiv: '2404.02258',
-};
-const FLASH: StorySource = {
-  authors: 'Dao et al.',
-  year: 2022,
-  title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness',
-  arxiv: '2205.14135',
-};
-const PRE_LN: StorySource = {
-  authors: 'Xiong et al.',
-  year: 2020,
-  title: 'On Layer Normalization in the Transformer Architecture',
-  arxiv: '2002.04745',
-};
-const ROLLOUT: StorySource = {
-  authors: 'Abnar, Zuidema',
-  year: 2020,
-  title: 'Quantifying Attention Flow in Transformers',
-  arxiv: '2005.00928',
-};
-const MODA: StorySource = {
-  authors: 'Zhu et al.',
-  year: 2026,
-  title: 'Mixture-of-Depths Attention',
-  arxiv: '2603.15619',
-};
-const ATTN_RES: StorySource = {
-  authors: 'Kimi Team',
-  year: 2026,
-  title: 'Attention Residuals',
-  arxiv: '2603.15031',
-};
-const BIGBIRD: StorySource = {
-  authors: 'Zaheer et al.',
-  year: 2020,
-  title: 'Big Bird: Transformers for Longer Sequences',
-  arxiv: '2007.14062',
-};
 
 export const STORY_STEPS: readonly StoryStep[] = [
   {
@@ -128,7 +43,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'Open it in the complexity lab to measure the same sweep on your own device.',
     ],
     formula: 'O = softmax(QKᵀ/√d)·V,  4n²d FLOPs per head',
-    sources: [VASWANI],
+    sources: [SOURCES.vaswani2017],
     figure: 'time',
     open: {
       hash: 'screen=lab&variants=dense,flash,window,performer',
@@ -145,7 +60,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The figure runs fixed-budget approximations on inputs uniform in [−B, B]: their error turns from small to large as B²/log n crosses 1.',
     ],
     formula: 'B = o(√log n) ⇒ n^{1+o(1)} time;  B = Θ(√log n) ⇒ no O(n^{2−q}) under SETH',
-    sources: [KELES, ALMAN_SONG],
+    sources: [SOURCES.keles2022, SOURCES.almanSong2023],
     figure: 'boundedEntries',
     open: { hash: 'screen=hardness', label: 'Open the hardness lab' },
   },
@@ -159,7 +74,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'Exact tiled variants sit at rounding error; the others trade along the frontier, and how much they lose depends on the input.',
     ],
     formula: 'error = ‖Ô − O‖_F / ‖O‖_F  against dense attention',
-    sources: [LRA, BIGBIRD],
+    sources: [SOURCES.tay2020, SOURCES.zaheer2020],
     figure: 'frontier',
     open: {
       hash: 'screen=lab&variants=dense,window,bigbird,performer,nystrom,linear',
@@ -177,7 +92,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
     ],
     formula:
       'E[(φ(x)ᵀφ(y) − e^{xᵀy})²]/e^{2xᵀy} = (e^{‖x+y‖²} − 1)/m;  ‖I − X‖_F ≥ √(n − m) for rank X ≤ m',
-    sources: [PERFORMER, LOW_RANK],
+    sources: [SOURCES.choromanski2021, SOURCES.bhojanapalli2020],
     figure: 'performerAndRank',
     open: { hash: 'screen=hardness', label: 'Open the hardness lab' },
   },
@@ -190,7 +105,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The routed attention is ordinary attention over C tokens, so its cost falls by (C/S)², a constant factor: the exponent of n stays 2.',
     ],
     formula: 'cost(routed) = (C/S)² · cost(full),  time ∝ (C/S · n)²',
-    sources: [MOD],
+    sources: [SOURCES.raposo2024],
     figure: 'mod',
     open: { hash: 'screen=hardness', label: 'Open the hardness lab' },
   },
@@ -204,7 +119,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The figure shows dense against tiled attention measured side by side: equal FLOPs, different memory, the same slope.',
     ],
     formula: 'HBM accesses: Θ(nd + n²) standard,  Θ(n²d²/M) tiled (M: on-chip memory)',
-    sources: [FLASH],
+    sources: [SOURCES.dao2022],
     figure: 'flopsMemory',
     open: {
       hash: 'screen=lab&variants=dense,flash,fused',
@@ -222,7 +137,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
     ],
     formula:
       'PreNorm x_{l+1} = x_l + F(LN(x_l));  PostNorm x_{l+1} = LN(x_l + F(x_l));  s_c = ⟨Δ_c, x_L⟩/‖x_L‖²',
-    sources: [PRE_LN, ROLLOUT],
+    sources: [SOURCES.xiong2020, SOURCES.abnar2020],
     figure: 'residualFlow',
     open: { hash: 'screen=layers', label: 'Open the layer explorer' },
   },
@@ -236,7 +151,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The layer explorer runs these variants on the same task, with their routing, depth mass and depth weights drawn per layer.',
     ],
     formula: 'MoDA: [a; b] = softmax([q·K_seq; q·K_depth]);  AttnRes: h_l = Σ_{i<l} α_{i→l} v_i',
-    sources: [MOD, MODA, ATTN_RES, BIGBIRD],
+    sources: [SOURCES.raposo2024, SOURCES.zhu2026, SOURCES.kimi2026, SOURCES.zaheer2020],
     figure: 'depthNext',
     open: {
       hash: 'screen=layers&l.model=moda',

@@ -1,6 +1,6 @@
 /**
- * The papers the hardness lab demonstrates, as plain data: the lab's panels and the guided
- * story cite the same entries.
+ * Every paper the app cites, as plain data: the hardness lab, the layer explorer and the guided
+ * story name the same entries (authors, year, arXiv id), so a citation is written once.
  */
 export interface Source {
   id: SourceId;
@@ -9,7 +9,7 @@ export interface Source {
   title: string;
   /** arXiv identifier, e.g. "2302.13214". */
   arxiv: string;
-  /** What the lab takes from it, in one line. */
+  /** What the app takes from it, in one line. */
   claim: string;
 }
 
@@ -20,7 +20,14 @@ export type SourceId =
   | 'choromanski2021'
   | 'bhojanapalli2020'
   | 'dao2022'
-  | 'raposo2024';
+  | 'raposo2024'
+  | 'vaswani2017'
+  | 'tay2020'
+  | 'zaheer2020'
+  | 'xiong2020'
+  | 'abnar2020'
+  | 'zhu2026'
+  | 'kimi2026';
 
 export const SOURCES: Readonly<Record<SourceId, Source>> = {
   keles2022: {
@@ -79,6 +86,62 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     title: 'Mixture-of-Depths: Dynamically allocating compute in transformer-based language models',
     arxiv: '2404.02258',
     claim: 'route only the top C of S tokens through a block: its attention costs (C/S)² of full',
+  },
+  vaswani2017: {
+    id: 'vaswani2017',
+    authors: 'Vaswani et al.',
+    year: 2017,
+    title: 'Attention Is All You Need',
+    arxiv: '1706.03762',
+    claim: 'scaled dot-product attention: softmax(QKᵀ/√d)·V, n² scores per head',
+  },
+  tay2020: {
+    id: 'tay2020',
+    authors: 'Tay et al.',
+    year: 2020,
+    title: 'Long Range Arena: A Benchmark for Efficient Transformers',
+    arxiv: '2011.04006',
+    claim: 'no efficient variant wins every task: each trades fidelity for speed differently',
+  },
+  zaheer2020: {
+    id: 'zaheer2020',
+    authors: 'Zaheer et al.',
+    year: 2020,
+    title: 'Big Bird: Transformers for Longer Sequences',
+    arxiv: '2007.14062',
+    claim: 'window, global and random keys give linear cost and keep expressiveness',
+  },
+  xiong2020: {
+    id: 'xiong2020',
+    authors: 'Xiong et al.',
+    year: 2020,
+    title: 'On Layer Normalization in the Transformer Architecture',
+    arxiv: '2002.04745',
+    claim: 'PreNorm keeps gradients well-scaled at initialisation; PostNorm needs warm-up',
+  },
+  abnar2020: {
+    id: 'abnar2020',
+    authors: 'Abnar, Zuidema',
+    year: 2020,
+    title: 'Quantifying Attention Flow in Transformers',
+    arxiv: '2005.00928',
+    claim: 'attention rollout: multiply (A + I)/2 across layers to trace token mixing',
+  },
+  zhu2026: {
+    id: 'zhu2026',
+    authors: 'Zhu et al.',
+    year: 2026,
+    title: 'Mixture-of-Depths Attention',
+    arxiv: '2603.15619',
+    claim: 'heads attend over earlier layers’ keys and values as well as the sequence',
+  },
+  kimi2026: {
+    id: 'kimi2026',
+    authors: 'Kimi Team',
+    year: 2026,
+    title: 'Attention Residuals',
+    arxiv: '2603.15031',
+    claim: 'each layer reads a learned softmax mixture of all earlier outputs instead of their sum',
   },
 };
 
