@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { ComplexityLab } from '../features/complexity/ComplexityLab';
-import { HardnessLab } from '../features/hardness/HardnessLab';
-import { LayerExplorer } from '../features/layers/LayerExplorer';
 import { EmbedView } from '../features/share/EmbedView';
 import { startHashSync } from '../features/share/hashSync';
 import { useShareStore } from '../features/share/shareStore';
-import { GuidedStory } from '../features/story/GuidedStory';
+// The screens' stores load with the page: their URL keys are read at start, before the screen's
+// code (loaded on first visit, below) arrives.
+import '../features/hardness/hardnessStore';
+import '../features/layers/layersStore';
+import '../features/story/storyStore';
 import { Header } from './Header';
 import type { Screen } from './labHash';
 import { useLabStore } from './labStore';
@@ -13,7 +15,19 @@ import { Notices } from './Notices';
 import { StatusPage } from './StatusPage';
 import { useAppStore } from './store';
 
-const SCREEN_VIEWS: Record<Screen, () => React.JSX.Element> = {
+// The lab (the first screen, with pre-computed charts) is in the page script; the others load on
+// first visit so the first paint does not wait for them.
+const LayerExplorer = lazy(() =>
+  import('../features/layers/LayerExplorer').then((m) => ({ default: m.LayerExplorer })),
+);
+const HardnessLab = lazy(() =>
+  import('../features/hardness/HardnessLab').then((m) => ({ default: m.HardnessLab })),
+);
+const GuidedStory = lazy(() =>
+  import('../features/story/GuidedStory').then((m) => ({ default: m.GuidedStory })),
+);
+
+const SCREEN_VIEWS: Record<Screen, ComponentType> = {
   lab: ComplexityLab,
   layers: LayerExplorer,
   hardness: HardnessLab,
@@ -40,7 +54,15 @@ export function App() {
       <Header />
       <main className="main" id="main">
         <Notices />
-        <View />
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading the screen…
+            </p>
+          }
+        >
+          <View />
+        </Suspense>
       </main>
       <footer className="footer">
         Runs entirely in your browser; nothing is sent anywhere. TensorFlow.js runs in a worker.

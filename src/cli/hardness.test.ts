@@ -34,7 +34,13 @@ describe('hardness mod', () => {
 
   it.each([
     [['hardness'], /unknown experiment ""/],
-    [['hardness', 'rank'], /unknown experiment "rank" \(experiments: mod\)/],
+    [
+      ['hardness', 'flops'],
+      /unknown experiment "flops" \(experiments: mod, bounded, performer, rank\)/,
+    ],
+    [['hardness', 'rank', '--set', 'h.rl.n=7'], /Ignored h\.rl\.n="7" from the URL \(n: one of/],
+    [['hardness', 'bounded', '--set', 'h.nope=1'], /unknown key "h\.nope"/],
+    [['hardness', 'performer', '--m', '4'], /--m/],
     [['hardness', 'mod', '--capacity', '2'], /capacity must be a number in \(0, 1\], got 2/],
     [['hardness', 'mod', '--capacity', 'half'], /--capacity must be a finite number/],
     [['hardness', 'mod', '--s', '8'], /each of ns must be an integer in \[16, 8192\], got 8/],
@@ -44,5 +50,43 @@ describe('hardness mod', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(message);
+  });
+});
+
+describe('hardness bounded|performer|rank', () => {
+  it("runs the lab's experiment with its URL keys and writes {experiment, result, provenance}", async () => {
+    const out = join(dir, 'rank.json');
+    const r = await run(['hardness', 'rank', '--set', 'h.rl.pattern=shift&h.rl.m=4', '--out', out]);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: [] });
+    const file = JSON.parse(readFileSync(out, 'utf8'));
+    expect(file.experiment).toMatchObject({ kind: 'rankLimit', pattern: 'shift', m: 4 });
+    expect(file.provenance.command).toBe(
+      `hardness rank --set h.rl.pattern=shift&h.rl.m=4 --out ${out}`,
+    );
+    const { n, m } = file.experiment;
+    // Eckart–Young: the best rank-m error of a permutation is exactly √(n − m).
+    expect(file.result.bestError).toBeGreaterThanOrEqual(Math.sqrt(n - m) - 1e-9);
+    expect(file.result.bestError).toBeCloseTo(Math.sqrt(n - m), 6);
+    const softmax = file.result.softmax as { tau: number; error: number }[];
+    const coldest = softmax.reduce((a, b) => (b.tau < a.tau ? b : a));
+    expect(coldest.error).toBeLessThan(1e-3);
+  });
+
+  it('bounded entries on stdout: the error grows across the threshold', async () => {
+    const r = await run(['hardness', 'bounded', '--set', 'h.be.n=128']);
+    expect(r.code).toBe(0);
+    const file = JSON.parse(r.stdout);
+    expect(file.experiment.ns).toEqual([64, 128]);
+    const pts = file.result.points as {
+      variant: string;
+      n: number;
+      ratio: number;
+      maxAbsError: number;
+    }[];
+    const at = (v: string, ratio: number) =>
+      pts.find((p) => p.variant === v && p.n === 128 && p.ratio === ratio)?.maxAbsError ??
+      Number.NaN;
+    for (const v of ['performer', 'taylor', 'nystrom'])
+      expect(at(v, 4)).toBeGreaterThan(10 * at(v, 0.25));
   });
 });

@@ -1,16 +1,38 @@
 import { TIMING_DEFINITION } from '../../engine/measure';
+import { parseHardnessHash } from '../../features/hardness/hardnessHash';
 import type { ModFile, ModRun } from '../../features/hardness/modFile';
-import { MOD_D } from '../../features/hardness/requests';
+import {
+  boundedRequest,
+  MOD_D,
+  performerRequest,
+  rankRequest,
+} from '../../features/hardness/requests';
 import { hardnessDeps } from '../../worker/hardnessEngine';
 import { type HardnessContext, hardnessJob } from '../../worker/hardnessJobs';
-import { checkHardnessRequest, type ModExperiment } from '../../worker/hardnessProtocol';
+import {
+  checkHardnessRequest,
+  type HardnessExperiment,
+  type HardnessResult,
+  type ModExperiment,
+} from '../../worker/hardnessProtocol';
 import { finiteNumber, intList, nonNegativeInt, parseFlags, positiveInt, str } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 
-export const HARDNESS_USAGE = `hardness mod [--capacity 0.5,0.25] [--s 512,1024,2048,4096] [--d ${MOD_D}] [--repeats 3] [--seed 1] [--backend wasm|cpu|webgpu] [--out FILE]   (--output FILE also works)`;
+export const HARDNESS_USAGE = `hardness mod [--capacity 0.5,0.25] [--s 512,1024,2048,4096] [--d ${MOD_D}] [--repeats 3] [--seed 1] [--backend wasm|cpu|webgpu] [--out FILE]   (--output FILE also works)
+  hardness bounded|performer|rank [--set "h.be.pm=256&h.be.n=512"] [--backend wasm|cpu|webgpu] [--out FILE]   (the lab's experiment with its controls as URL keys)`;
+
+/** The lab panels the command line runs with the lab's own requests, by subcommand. */
+const LAB_EXPERIMENTS = {
+  bounded: boundedRequest,
+  performer: performerRequest,
+  rank: rankRequest,
+} as const;
+type LabExperiment = keyof typeof LAB_EXPERIMENTS;
+const isLabExperiment = (s: string | undefined): s is LabExperiment =>
+  s !== undefined && Object.hasOwn(LAB_EXPERIMENTS, s);
 
 /** One list of capacities C/S, each a number (checked against the worker's limits later). */
 function capacities(text: string | undefined): number[] {
@@ -49,9 +71,55 @@ export function modExperiments(argv: string[]): {
   return { experiments, backend: str(v, 'backend'), out: str(v, 'out') ?? str(v, 'output') };
 }
 
+/** The lab's experiment with its controls set from `--set` (the lab's URL keys, `h.…`). */
+export function labExperiment(
+  sub: LabExperiment,
+  argv: string[],
+): { experiment: HardnessExperiment; backend: string | undefined; out: string | undefined } {
+  const v = parseFlags(`hardness ${sub}`, argv, {
+    set: { type: 'string' },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+    output: { type: 'string' },
+  });
+  const { config, notices } = parseHardnessHash(new URLSearchParams(str(v, 'set') ?? ''));
+  // The page falls back with a notice; a command line stops instead.
+  if (notices.length > 0) throw new CliError(`hardness ${sub}: ${notices[0]}`);
+  const experiment = LAB_EXPERIMENTS[sub](config);
+  const problem = checkHardnessRequest({ experiment });
+  if (problem) throw new CliError(`hardness ${sub}: ${problem}`);
+  return { experiment, backend: str(v, 'backend'), out: str(v, 'out') ?? str(v, 'output') };
+}
+
+/** One hardness job in Node: the worker's code (hardnessJobs + hardnessEngine), no worker. */
+async function runJob(
+  experiment: HardnessExperiment,
+  id: number,
+  backend: string,
+  tag: string,
+  progress?: (line: string) => void,
+): Promise<HardnessResult> {
+  const ctx: HardnessContext = {
+    id,
+    backend,
+    progress: (p) => progress?.(`[${tag}] [${p.step}/${p.total}] ${p.label}`),
+    cancelled: () => false,
+    lost: () => null,
+  };
+  const outcome = await hardnessJob({ type: 'hardness', id, experiment }, hardnessDeps, ctx);
+  if (outcome.error) throw new Error(`hardness ${tag}: ${outcome.error}`);
+  if (outcome.result.kind !== experiment.kind) {
+    throw new Error(`hardness ${tag}: the job answered another kind`);
+  }
+  return outcome.result;
+}
+
+const seconds = (since: number) => Number(((performance.now() - since) / 1000).toFixed(1));
+
 /**
- * Mixture-of-Depths timings in Node: the worker's hardness job (hardnessJobs + hardnessEngine,
- * the same code the page runs) once per capacity, written as the panel's pre-computed file.
+ * `hardness mod`: Mixture-of-Depths timings, once per capacity, written as the panel's
+ * pre-computed file. `hardness bounded|performer|rank`: one lab experiment, written as
+ * {experiment, result, provenance}.
  */
 export async function hardnessCommand(
   argv: string[],
@@ -59,46 +127,40 @@ export async function hardnessCommand(
   progress?: (line: string) => void,
 ): Promise<void> {
   const [sub, ...rest] = argv;
-  if (sub !== 'mod') {
-    throw new CliError(`hardness: unknown experiment "${sub ?? ''}" (experiments: mod)`);
+  if (sub !== 'mod' && !isLabExperiment(sub)) {
+    const known = ['mod', ...Object.keys(LAB_EXPERIMENTS)].join(', ');
+    throw new CliError(`hardness: unknown experiment "${sub ?? ''}" (experiments: ${known})`);
   }
-  const { experiments, backend, out } = modExperiments(rest);
-  if (out !== undefined) checkOutputPath(out);
-  const report = await startBackend(cliBackend(backend, 'wasm'));
+  const parsed =
+    sub === 'mod'
+      ? { ...modExperiments(rest), experiment: null }
+      : { ...labExperiment(sub, rest), experiments: null };
+  if (parsed.out !== undefined) checkOutputPath(parsed.out);
+  const report = await startBackend(cliBackend(parsed.backend, 'wasm'));
   const began = performance.now();
-  const runs: ModRun[] = [];
-  for (const [i, experiment] of experiments.entries()) {
-    const tag = `capacity ${experiment.capacity * 100}%`;
-    const ctx: HardnessContext = {
-      id: i + 1,
-      backend: report.name,
-      progress: (p) => progress?.(`[${tag}] [${p.step}/${p.total}] ${p.label}`),
-      cancelled: () => false,
-      lost: () => null,
-    };
-    const t0 = performance.now();
-    const outcome = await hardnessJob(
-      { type: 'hardness', id: i + 1, experiment },
-      hardnessDeps,
-      ctx,
-    );
-    if (outcome.error) throw new Error(`hardness mod (${tag}): ${outcome.error}`);
-    if (outcome.result.kind !== 'mod')
-      throw new Error('hardness mod: the job answered another kind');
-    const seconds = Number(((performance.now() - t0) / 1000).toFixed(1));
-    runs.push({ experiment, points: outcome.result.points, seconds });
+  const provenance = () => ({
+    ...nodeProvenance(report),
+    command: `hardness ${sub} ${rest.join(' ')}`.trim(),
+    timing: TIMING_DEFINITION,
+    wallSeconds: seconds(began),
+  });
+  let file: unknown;
+  if (parsed.experiments) {
+    const runs: ModRun[] = [];
+    for (const [i, experiment] of parsed.experiments.entries()) {
+      const t0 = performance.now();
+      const tag = `mod capacity ${experiment.capacity * 100}%`;
+      const result = await runJob(experiment, i + 1, report.name, tag, progress);
+      if (result.kind !== 'mod') throw new Error('hardness mod: the job answered another kind');
+      runs.push({ experiment, points: result.points, seconds: seconds(t0) });
+    }
+    file = { kind: 'mod', runs, provenance: provenance() } satisfies ModFile;
+  } else {
+    const { experiment } = parsed;
+    const result = await runJob(experiment, 1, report.name, sub, progress);
+    file = { kind: experiment.kind, experiment, result, provenance: provenance() };
   }
-  const file: ModFile = {
-    kind: 'mod',
-    runs,
-    provenance: {
-      ...nodeProvenance(report),
-      command: `hardness mod ${rest.join(' ')}`.trim(),
-      timing: TIMING_DEFINITION,
-      wallSeconds: Number(((performance.now() - began) / 1000).toFixed(1)),
-    },
-  };
   const text = `${JSON.stringify(file, null, 2)}\n`;
-  if (out !== undefined) writeAtomic(out, text);
+  if (parsed.out !== undefined) writeAtomic(parsed.out, text);
   else stdout(text);
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Heatmap } from '../../charts/Heatmap';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { SOURCES } from '../../core/sources';
@@ -17,18 +17,22 @@ export function DepthViews({
   trace,
   model,
   labels,
+  title,
 }: {
   trace: ForwardTrace;
   model: ModelInfo;
   labels: string[];
+  /** Names the model where several are shown at once. */
+  title?: string;
 }) {
   const alpha = useMemo(() => alphaMatrix(trace), [trace]);
   const routing = useMemo(() => routingMatrix(trace, labels), [trace, labels]);
   const depth = useMemo(() => depthMassMatrix(trace), [trace]);
+  const heading = useId();
   if (!alpha && !routing && !depth) return null;
   return (
-    <section className="panel" aria-labelledby="depth-heading">
-      <h2 id="depth-heading">Mixing across depth</h2>
+    <section className="panel" aria-labelledby={heading}>
+      <h2 id={heading}>Mixing across depth{title ? `: ${title}` : ''}</h2>
       <div className="flow-grid">
         {alpha ? (
           <div>

@@ -35,8 +35,8 @@ function figure(id: StoryFigureId) {
     case 'flopsMemory':
       return <FlopsMemoryFigure />;
     case 'residualFlow':
-      return <LayerStoryFigure />;
+      return <LayerStoryFigure view="flow" models={['pre', 'post']} />;
     case 'depthNext':
-      return <LayerStoryFigure />;
+      return <LayerStoryFigure view="depth" models={['attnres', 'mod', 'moda']} />;
   }
 }

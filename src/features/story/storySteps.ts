@@ -133,7 +133,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
     sentences: [
       'Each block adds its output to a residual stream; with PreNorm the stream is never normalised, so it grows and each layer’s relative update shrinks, while PostNorm renormalises it after every block.',
       'Additive shares split the final stream into the embedding and each block’s contribution (they sum to 1), and attention rollout follows how information moves between tokens across layers.',
-      'The figure runs a small trained transformer in your browser and measures both.',
+      'The figure runs the PreNorm and the PostNorm model, trained on the same copy task, in your browser and measures both side by side; the layer explorer adds the rollout.',
     ],
     formula:
       'PreNorm x_{l+1} = x_l + F(LN(x_l));  PostNorm x_{l+1} = LN(x_l + F(x_l));  s_c = ⟨Δ_c, x_L⟩/‖x_L‖²',
