@@ -1,6 +1,7 @@
 import type { LabConfig } from '../../app/labConfig';
 import { useLabStore } from '../../app/labStore';
 import { VARIANT_SPECS } from '../../core/variantSpecs';
+import { VariantParams } from './VariantParams';
 
 /** One checkbox per variant with its complexity in words and symbols, and its parameters. */
 export function VariantPicker({ config, disabled }: { config: LabConfig; disabled: boolean }) {
@@ -28,29 +29,12 @@ export function VariantPicker({ config, disabled }: { config: LabConfig; disable
                 {spec.complexity.words}; memory {spec.complexity.memory}
                 {spec.supportsCausal ? '' : '; not causal'}
               </span>
-              {on && spec.params.length > 0 ? (
-                <span className="lab-params">
-                  {spec.params.map((p) => (
-                    <label key={p.name} className="lab-param" title={p.description}>
-                      <span>{p.label}</span>
-                      <input
-                        type="number"
-                        min={p.min}
-                        max={p.max}
-                        step={p.integer ? 1 : 'any'}
-                        value={config.params[spec.id]?.[p.name] ?? p.default}
-                        onChange={(e) => {
-                          const v = e.target.valueAsNumber;
-                          if (Number.isFinite(v))
-                            setParam(spec.id, p.name, Math.min(p.max, Math.max(p.min, v)));
-                        }}
-                      />
-                      <span className="lab-param-range">
-                        {p.min}–{p.max}
-                      </span>
-                    </label>
-                  ))}
-                </span>
+              {on ? (
+                <VariantParams
+                  params={spec.params}
+                  values={config.params[spec.id]}
+                  onChange={(name, v) => setParam(spec.id, name, v)}
+                />
               ) : null}
             </li>
           );

@@ -1,6 +1,6 @@
 import type { MeasuredPoint } from '../../charts/data/series';
 import type { DeviceLimits } from '../../core/variantSpec';
-import type { SweepRow } from '../../engine/sweep';
+import type { MeasuredRow, SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
 import type { SweepShape } from './ComplexityCharts';
 
@@ -12,20 +12,21 @@ export function chartRows(
   return rows.map((r) =>
     r.refused !== undefined
       ? { variant: r.variant, n: r.n, refused: r.refused, params: params[r.variant] ?? {} }
-      : {
-          variant: r.variant,
-          n: r.n,
-          msMedian: r.msMedian,
-          msMin: r.msMin,
-          msMax: r.msMax,
-          peakBytes: r.peakBytes,
-          analyticBytes: r.analyticBytes,
-          flops: r.analyticFlops,
-          relError: r.relError,
-          params: params[r.variant] ?? {},
-        },
+      : { ...measuredPoint(r), relError: r.relError, params: params[r.variant] ?? {} },
   );
 }
+
+/** A measured row's time and memory as a chart point. */
+export const measuredPoint = (r: MeasuredRow): MeasuredPoint => ({
+  variant: r.variant,
+  n: r.n,
+  msMedian: r.msMedian,
+  msMin: r.msMin,
+  msMax: r.msMax,
+  peakBytes: r.peakBytes,
+  analyticBytes: r.analyticBytes,
+  flops: r.analyticFlops,
+});
 
 /** The parameters a result used: the engine's resolved ones, else the request's. */
 export function paramsOf(

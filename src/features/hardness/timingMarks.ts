@@ -4,6 +4,7 @@ import { variantColor } from '../../charts/palette';
 import { fitExponent } from '../../core/fit';
 import { isMeasured, type SweepRow } from '../../engine/sweep';
 import type { ModPoint } from '../../worker/hardnessProtocol';
+import { measuredPoint } from '../complexity/chartRows';
 
 /**
  * Chart data of the timing figures (FLOPs vs memory, Mixture-of-Depths): measured rows in,
@@ -24,16 +25,7 @@ export function tailExponent(points: readonly { n: number; y: number }[]): numbe
 }
 
 const measured = (rows: readonly SweepRow[]): MeasuredPoint[] =>
-  rows.filter(isMeasured).map((r) => ({
-    variant: r.variant,
-    n: r.n,
-    msMedian: r.msMedian,
-    msMin: r.msMin,
-    msMax: r.msMax,
-    peakBytes: r.peakBytes,
-    analyticBytes: r.analyticBytes,
-    flops: r.analyticFlops,
-  }));
+  rows.filter(isMeasured).map(measuredPoint);
 
 const LABELS: Record<string, string> = {
   dense: 'dense',

@@ -11,6 +11,7 @@ import { TraceViews } from './TraceViews';
 import { VariantControl } from './VariantControl';
 import '../complexity/lab.css';
 import './layers.css';
+import { NoticeList } from '../../app/Notices';
 
 /**
  * The layer explorer (`#screen=layers`): a small transformer trained on the copy task, run in
@@ -29,15 +30,7 @@ export function LayerExplorer() {
   return (
     <div className="page layers">
       <LabStatusLine />
-      {notices.length > 0 ? (
-        <div className="notices">
-          {notices.map((n) => (
-            <p key={n} className="notice warn" role="note">
-              {n}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <NoticeList notices={notices} />
       <section
         className="panel"
         aria-labelledby="layers-title"

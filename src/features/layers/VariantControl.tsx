@@ -1,5 +1,6 @@
 import { useAppStore } from '../../app/store';
 import { findSpec, VARIANT_SPECS } from '../../core/variantSpecs';
+import { VariantParams } from '../complexity/VariantParams';
 import { checkSequence } from './inputCheck';
 import { paramsOf } from './layersConfig';
 import { useLayersStore } from './layersStore';
@@ -48,29 +49,12 @@ export function VariantControl() {
             {spec.exact ? ' Exact: the maps should match softmax up to rounding.' : ''}
           </p>
         ) : null}
-        {spec && spec.params.length > 0 ? (
-          <span className="lab-params">
-            {spec.params.map((p) => (
-              <label key={p.name} className="lab-param" title={p.description}>
-                <span>{p.label}</span>
-                <input
-                  type="number"
-                  min={p.min}
-                  max={p.max}
-                  step={p.integer ? 1 : 'any'}
-                  value={given[p.name] ?? p.default}
-                  onChange={(e) => {
-                    const v = e.target.valueAsNumber;
-                    if (Number.isFinite(v))
-                      setParam(spec.id, p.name, Math.min(p.max, Math.max(p.min, v)));
-                  }}
-                />
-                <span className="lab-param-range">
-                  {p.min}–{p.max}
-                </span>
-              </label>
-            ))}
-          </span>
+        {spec ? (
+          <VariantParams
+            params={spec.params}
+            values={given}
+            onChange={(name, v) => setParam(spec.id, name, v)}
+          />
         ) : null}
         {reason ? (
           <p className="notice warn" role="note" data-testid="variant-refused">
