@@ -31,6 +31,19 @@ export function shapeOf(inputs: AttentionInputs, causal: boolean): AttentionShap
   return { heads: inputs.q.heads, n: inputs.q.n, d: inputs.q.width, dv: inputs.v.width, causal };
 }
 
+/** The variant and its resolved parameters, or a RefusedError (unknown id, bad parameter). */
+export function resolveVariant(
+  variantId: string,
+  given: Readonly<Record<string, number>> = {},
+): { variant: AttentionVariant; params: ParamValues } {
+  try {
+    const variant = getVariant(variantId);
+    return { variant, params: resolveParams(variant.id, variant.params, given) };
+  } catch (err) {
+    throw new RefusedError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /** Resolve the variant and its parameters and check the call can run; throws RefusedError. */
 export function prepareCall(
   variantId: string,
@@ -38,14 +51,7 @@ export function prepareCall(
   given: Readonly<Record<string, number>> = {},
   limits?: DeviceLimits,
 ): PreparedCall {
-  let variant: AttentionVariant;
-  let params: ParamValues;
-  try {
-    variant = getVariant(variantId);
-    params = resolveParams(variant.id, variant.params, given);
-  } catch (err) {
-    throw new RefusedError(err instanceof Error ? err.message : String(err));
-  }
+  const { variant, params } = resolveVariant(variantId, given);
   const reason = refusalReason(variant, shape, params, limits, tf.getBackend());
   if (reason) throw new RefusedError(reason);
   return { variant, shape, params };

@@ -1,8 +1,10 @@
-import { configProblem, modKeep } from '../../core/model/config';
+import * as tf from '@tensorflow/tfjs-core';
+import { modelAttentionRefusal } from '../../core/model/attentionCheck';
+import { configProblem } from '../../core/model/config';
 import type { ModelConfig } from '../../core/model/trace';
 import type { ParamValues } from '../../core/params';
 import type { DeviceLimits } from '../../core/variantSpec';
-import { prepareCall, RefusedError } from '../runAttention';
+import { RefusedError, resolveVariant } from '../runAttention';
 import { type AttentionFn, softmaxAttention, variantAttention } from './attentionFns';
 
 /**
@@ -28,14 +30,6 @@ export function checkTokens(c: ModelConfig, tokens: readonly number[]): void {
   }
 }
 
-/** The attention lengths of a forward on t tokens. */
-export function attentionLengths(c: ModelConfig, t: number): number[] {
-  const ns = new Set([t]);
-  if (c.mod) ns.add(modKeep(c.mod.capacity, t));
-  if (c.mod && c.mod.layers.length === c.layers) ns.delete(t);
-  return [...ns];
-}
-
 export interface PreparedModelAttention {
   attention: AttentionFn;
   /** The variant's resolved parameters ({} for dense). */
@@ -55,26 +49,13 @@ export function prepareModelAttention(
   given: Readonly<Record<string, number>>,
   opts: { batch?: number; seed?: number; limits?: DeviceLimits } = {},
 ): PreparedModelAttention {
-  const dh = c.dModel / c.heads;
-  let params: ParamValues = {};
-  let call: ReturnType<typeof prepareCall> | null = null;
-  for (const n of attentionLengths(c, t)) {
-    const shape = { heads: c.heads * (opts.batch ?? 1), n, d: dh, dv: n, causal: true };
-    try {
-      call = prepareCall(variant, shape, given, opts.limits);
-    } catch (err) {
-      if (!(err instanceof RefusedError)) throw err;
-      const at = n === t ? '' : ` (a routed layer attends over ${n} tokens)`;
-      throw new RefusedError(`${err.message}${at}`);
-    }
-    params = call.params;
-  }
-  if (!call) throw new RefusedError('no attention length to check');
-  if (call.variant.id === 'dense') return { attention: softmaxAttention, params };
-  if (c.moda) {
-    throw new RefusedError(
-      `MoDA runs with exact softmax only: its depth keys share one softmax with the sequence keys, which ${call.variant.label} does not compute`,
-    );
-  }
-  return { attention: variantAttention(call.variant, params, opts.seed ?? 0), params };
+  const { variant: v, params } = resolveVariant(variant, given);
+  const reason = modelAttentionRefusal(c, t, v, params, {
+    batch: opts.batch,
+    backend: tf.getBackend(),
+    limits: opts.limits,
+  });
+  if (reason) throw new RefusedError(reason);
+  if (v.id === 'dense') return { attention: softmaxAttention, params };
+  return { attention: variantAttention(v, params, opts.seed ?? 0), params };
 }

@@ -69,7 +69,7 @@ describe('run plan', () => {
     if (!plan.ok) expect(plan.reason).toContain('cannot be causal');
     expect(planAccuracy({ ...config, variant: 'nystrom' }, [model], 'webgpu').ok).toBe(false);
     const fused = planTrace({ ...config, variant: 'fused' }, [model], 'wasm');
-    expect(!fused.ok && fused.reason).toContain('webgpu only');
+    expect(!fused.ok && fused.reason).toContain('runs only on webgpu');
     const odd = planTrace(
       { ...config, variant: 'taylor', params: { taylor: { p: 3 } } },
       [model],

@@ -1,4 +1,4 @@
-import { modKeep } from '../../core/model/config';
+import { modelAttentionRefusal } from '../../core/model/attentionCheck';
 import type { ModelInfo } from '../../core/model/trace';
 import { type ParamValues, resolveParams } from '../../core/params';
 import { findSpec } from '../../core/variantSpecs';
@@ -36,10 +36,9 @@ export function modelOf(config: LayersConfig, models: readonly ModelInfo[]): Mod
 }
 
 /**
- * Why this variant cannot stand in for the model's causal softmax at n tokens, or null; and
- * its resolved parameters. Mirrors the worker's checks (engine/model/prepare) so a refusal is
- * shown before anything runs: per head d = dModel/heads, V = I (dv = n), every attention
- * length the forward uses (a MoD layer attends over its routed tokens only), MoDA exact only.
+ * Why this variant cannot stand in for the model's causal softmax at n tokens, or null; and its
+ * resolved parameters. The same check the worker's forward makes (core/model/attentionCheck), so
+ * a refusal is shown before anything runs.
  */
 export function variantCheck(
   variant: string,
@@ -56,31 +55,10 @@ export function variantCheck(
   } catch (err) {
     return { params: {}, reason: err instanceof Error ? err.message : String(err) };
   }
-  const refuse = (reason: string) => ({ params, reason });
-  if (!spec.supportsCausal) {
-    return refuse(
-      `${spec.label} cannot be causal (it mixes every key into every query), and this model predicts the next token under a causal mask`,
-    );
-  }
-  if (spec.backends && backend && !spec.backends.includes(backend)) {
-    return refuse(
-      `${spec.label} runs on ${spec.backends.join(', ')} only; the engine runs on ${backend}`,
-    );
-  }
-  const c = model.config;
-  if (c.moda && variant !== 'dense') {
-    return refuse(
-      `MoDA runs with exact softmax only: its depth keys share one softmax with the sequence keys, which ${spec.label} does not compute`,
-    );
-  }
-  const d = c.dModel / c.heads;
-  const lengths = c.mod ? [...new Set([n, modKeep(c.mod.capacity, n)])] : [n];
-  for (const len of lengths) {
-    const reason = spec.refusal({ heads: c.heads, n: len, d, dv: len, causal: true }, params);
-    if (reason)
-      return refuse(len === n ? reason : `${reason} (a routed layer attends over ${len} tokens)`);
-  }
-  return { params, reason: null };
+  const reason = modelAttentionRefusal(model.config, n, spec, params, {
+    backend: backend ?? undefined,
+  });
+  return { params, reason };
 }
 
 export function planTrace(
