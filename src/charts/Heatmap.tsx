@@ -67,6 +67,8 @@ export interface HeatmapProps {
   /** Legend tick values and their labels (default: round numbers in d3's short format). */
   legendTicks?: readonly number[];
   legendFormat?: (v: number) => string;
+  /** Only the legendTicks values occur: draw them as separate swatches, not a gradient. */
+  legendDiscrete?: boolean;
   /** The readout line under the map (full view); off when a parent reads out linked maps. */
   readout?: boolean;
   /** Controlled cursor (linked views); leave undefined for the built-in hover state. */
@@ -245,6 +247,7 @@ export function Heatmap(props: HeatmapProps) {
             label={valueLabel}
             format={props.legendFormat}
             ticks={props.legendTicks}
+            discrete={props.legendDiscrete}
             maskFill={hasMask ? `url(#${hatch})` : null}
             maskLabel={props.maskedLabel ?? 'masked'}
           />

@@ -1,5 +1,5 @@
 import { legendStops, legendTicks } from './heatmapLegend';
-import { type HeatmapScale, unitOf } from './heatmapScale';
+import { type HeatmapScale, interpolatorOf, unitOf } from './heatmapScale';
 
 /**
  * The colour legend drawn inside a heatmap's svg: on the first line the value name and, when
@@ -18,6 +18,8 @@ export function HeatmapLegend(props: {
   ticks?: readonly number[];
   maskFill: string | null;
   maskLabel: string;
+  /** Cells take only these values (e.g. 0/1): one labelled swatch each instead of a gradient. */
+  discrete?: boolean;
 }) {
   const barW = Math.max(60, props.width);
   const ticks = legendTicks(props.scale, props.domain, barW, props.format, props.ticks);
@@ -49,11 +51,21 @@ export function HeatmapLegend(props: {
           />
         </g>
       ) : null}
-      <rect y={15} width={barW} height={10} fill={`url(#${props.id})`} className="heatmap-swatch" />
+      {props.discrete ? (
+        <DiscreteSwatches {...props} />
+      ) : (
+        <rect
+          y={15}
+          width={barW}
+          height={10}
+          fill={`url(#${props.id})`}
+          className="heatmap-swatch"
+        />
+      )}
       {zeroAt !== null ? (
         <line x1={zeroAt} x2={zeroAt} y1={13} y2={27} className="heatmap-zero" />
       ) : null}
-      {ticks.map((t) => (
+      {(props.discrete ? [] : ticks).map((t) => (
         <g key={t.value} transform={`translate(${t.x},25)`} className="chart-axis">
           <line y2={4} />
           <text y={15} textAnchor={t.x < 4 ? 'start' : t.x > barW - 4 ? 'end' : 'middle'}>
@@ -62,5 +74,35 @@ export function HeatmapLegend(props: {
         </g>
       ))}
     </g>
+  );
+}
+
+const SWATCH_STEP = 96;
+
+/** One swatch and label per listed value, coloured as the cells are. */
+function DiscreteSwatches(props: {
+  scale: HeatmapScale;
+  domain: [number, number];
+  format?: (v: number) => string;
+  ticks?: readonly number[];
+}) {
+  const color = interpolatorOf(props.scale);
+  const values = props.ticks ?? props.domain;
+  return (
+    <>
+      {values.map((v, i) => (
+        <g key={v} transform={`translate(${i * SWATCH_STEP},15)`}>
+          <rect
+            width={12}
+            height={12}
+            fill={color(unitOf(v, props.domain))}
+            className="heatmap-swatch"
+          />
+          <text x={16} y={10} className="heatmap-legend-label">
+            {props.format ? props.format(v) : String(v)}
+          </text>
+        </g>
+      ))}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatN } from './format';
+import { formatBytes, formatError, formatN } from './format';
 import { pow2Ticks } from './ticks';
 
 describe('chart formats', () => {
@@ -23,5 +23,19 @@ describe('chart formats', () => {
     expect(formatN(1024)).toBe('1K');
     expect(formatN(16384)).toBe('16K');
     expect(formatN(100)).toBe('100');
+  });
+
+  it('writes errors with three significant digits and no trailing zeros', () => {
+    expect([1, 0.1, 0.01, 1e-3, 1e-6].map(formatError)).toEqual([
+      '1',
+      '0.1',
+      '0.01',
+      '1e-3',
+      '1e-6',
+    ]);
+    expect(formatError(0.012345)).toBe('0.0123');
+    expect(formatError(3.6723e-7)).toBe('3.67e-7');
+    expect(formatError(2.5e-5)).toBe('2.5e-5');
+    expect(formatError(0)).toBe('0');
   });
 });

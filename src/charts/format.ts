@@ -18,8 +18,10 @@ export function formatBytes(bytes: number): string {
   return `${u === 0 ? v : Number(v.toPrecision(3))} ${units[u]}`;
 }
 
+/** Three significant digits, trailing zeros dropped (axis ticks read 0.1, 1e-3, not 0.100, 1.00e-3). */
 export function formatError(x: number): string {
-  return x >= 0.01 ? x.toPrecision(3) : x.toExponential(2);
+  if (x >= 0.01 || x === 0) return String(Number(x.toPrecision(3)));
+  return x.toExponential(2).replace(/\.?0+e/, 'e');
 }
 
 /** n on axes: 1024 → 1K, 16384 → 16K. */

@@ -66,6 +66,7 @@ export function DepthViews({
               valueLabel="token"
               formatValue={routedText}
               legendTicks={[0, 1]}
+              legendDiscrete
               legendFormat={(v) => (v >= 0.5 ? 'routed' : 'skipped')}
               maxCell={22}
             />
