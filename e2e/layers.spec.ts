@@ -132,6 +132,24 @@ test('a link reproduces the view; bad values fall back with notices', async ({ p
   expect(log.errors).toEqual([]);
 });
 
+test('a MoD model runs at another capacity: fewer routed tokens, said on screen', async ({
+  page,
+  log,
+}, info) => {
+  await open(page, '#screen=layers&l.model=mod&l.text=CAFEBDGH%7CCAFEBDGH');
+  const capacity = page.getByTestId('capacity-select');
+  await expect(capacity).toHaveValue('0.5');
+  const routing = page.locator('.formula-note').filter({ hasText: 'Router score' });
+  await expect(routing).toContainText('top 50.0% of tokens');
+  await capacity.selectOption('0.25');
+  await done(page);
+  await expect(page.getByTestId('capacity-note')).toContainText('running at 25.0%');
+  await expect(routing).toContainText('top 25.0% of tokens');
+  expect(new URL(page.url()).hash).toContain('l.cap=0.25');
+  await snap(page, info, 'layers-mod-capacity');
+  expect(log.errors).toEqual([]);
+});
+
 test('375 px: no horizontal page scroll, the grid stays in its box', async ({
   page,
   log,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomModel } from '../core/model/testModels';
+import { randomModel, SMALL_VARIANTS } from '../core/model/testModels';
 import { encodeModel } from '../core/model/weights';
 import { taskAccuracy } from '../engine/model/accuracy';
 import { traceForward } from '../engine/model/traceForward';
@@ -17,7 +17,11 @@ const MODELS = `${ORIGIN}/app/models/`;
 function files(): Map<string, Uint8Array | string> {
   const w = randomModel({});
   const { manifest, bin } = encodeModel({ ...w.info, id: 'tiny' }, w.tensors);
+  const routed = randomModel(SMALL_VARIANTS.mod);
+  const mod = encodeModel({ ...routed.info, id: 'routed' }, routed.tensors);
   return new Map<string, Uint8Array | string>([
+    [`${MODELS}routed.json`, JSON.stringify(mod.manifest)],
+    [`${MODELS}routed.bin`, mod.bin],
     [`${MODELS}tiny.json`, JSON.stringify(manifest)],
     [`${MODELS}tiny.bin`, bin],
     [
@@ -105,6 +109,42 @@ describe('layer jobs', () => {
     expect(b.report).toMatchObject({ model: 'tiny', variant: 'linear', sequences: 8, seed: 5 });
     expect(b.tensors.after).toBe(b.tensors.before);
     expect(fetched).toEqual([`${MODELS}tiny.json`, `${MODELS}tiny.bin`]);
+  });
+
+  it('runs a MoD model at another capacity, and refuses a capacity for a model that does not route', async () => {
+    const { client } = setup();
+    await client.init();
+    const ref = { model: 'routed', modelsUrl: MODELS };
+    const tokens = [2, 0, 5, 3, 16, 2, 0, 5, 3];
+    const routedCounts = async (capacity?: number) => {
+      const r = await client.layerTrace({ ...ref, tokens, variant: 'dense', capacity }).result;
+      expect(r.tensors.after).toBe(r.tensors.before);
+      return {
+        counts: r.trace.layers.map((l) => l.routed?.length ?? null),
+        capacity: r.trace.capacity,
+      };
+    };
+    // Layers 1 and 3 route (0-based 0 and 2): ⌈C·9⌉ tokens each.
+    expect(await routedCounts()).toEqual({ counts: [5, null, 5], capacity: 0.5 });
+    expect(await routedCounts(0.25)).toEqual({ counts: [3, null, 3], capacity: 0.25 });
+    expect(await routedCounts(1)).toEqual({ counts: [9, null, 9], capacity: 1 });
+    const acc = await client.layerAccuracy({
+      ...ref,
+      variant: 'dense',
+      sequences: 4,
+      seed: 1,
+      capacity: 0.125,
+    }).result;
+    expect(acc.report.capacity).toBe(0.125);
+    await expect(
+      client.layerTrace({
+        model: 'tiny',
+        modelsUrl: MODELS,
+        tokens,
+        variant: 'dense',
+        capacity: 0.25,
+      }).result,
+    ).rejects.toThrow(/does not route tokens/);
   });
 
   it('fails with a reason: missing model, corrupt file, other origin, refused variant', async () => {

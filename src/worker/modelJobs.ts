@@ -1,3 +1,4 @@
+import { atCapacity } from '../core/model/config';
 import type { AccuracyReport, ForwardTrace } from '../core/model/trace';
 import { decodeModel, type ModelWeights } from '../core/model/weights';
 import type { DeviceLimits } from '../core/variantSpec';
@@ -99,11 +100,21 @@ export function createModelJobs(deps: ModelDeps) {
     return p;
   }
 
+  /** The weights as the request runs them: another MoD capacity, where one is asked for. */
+  async function weightsAt(req: ModelRef & { capacity?: number }): Promise<ModelWeights> {
+    const weights = await weightsFor(req);
+    if (req.capacity === undefined) return weights;
+    if (!weights.info.config.mod) {
+      throw new Error(`model "${req.model}" does not route tokens; capacity applies to MoD models`);
+    }
+    return { ...weights, info: atCapacity(weights.info, req.capacity) };
+  }
+
   async function layerTrace(
     req: LayerTraceRequest,
     ctx: ModelJobContext,
   ): Promise<LayerTraceOutcome> {
-    const weights = await weightsFor(req);
+    const weights = await weightsAt(req);
     const before = deps.numTensors();
     const trace = await deps.traceForward(weights, req.tokens, req.variant, req.params ?? {}, {
       seed: req.seed ?? 0,
@@ -116,7 +127,7 @@ export function createModelJobs(deps: ModelDeps) {
     req: LayerAccuracyRequest,
     ctx: ModelJobContext,
   ): Promise<LayerAccuracyOutcome> {
-    const weights = await weightsFor(req);
+    const weights = await weightsAt(req);
     const before = deps.numTensors();
     const report = await deps.taskAccuracy(weights, {
       variant: req.variant,

@@ -60,4 +60,15 @@ describe('layer job requests', () => {
     expect(problem({ ...accuracy, seed: -1 })).toMatch(/seed must be an integer/);
     expect(problem({ ...trace, seed: 1.5 })).toMatch(/seed must be an integer/);
   });
+
+  it('takes a MoD capacity in (0, 1] and nothing else', () => {
+    expect(problem({ ...trace, capacity: 0.25 })).toBeNull();
+    expect(problem({ ...accuracy, capacity: 1 })).toBeNull();
+    for (const bad of [0, -0.5, 1.5, Number.NaN, '0.5']) {
+      expect(problem({ ...trace, capacity: bad }), String(bad)).toMatch(
+        /capacity must be a number in \(0, 1\]/,
+      );
+      expect(problem({ ...accuracy, capacity: bad }), String(bad)).toMatch(/capacity must be/);
+    }
+  });
 });

@@ -33,6 +33,8 @@ export interface LayerTraceRequest extends ModelRef {
   params?: Record<string, number>;
   /** Seed of the variant's random features, projections or hashes (default 0). */
   seed?: number;
+  /** MoD models: run at this capacity C/S instead of the trained one. */
+  capacity?: number;
 }
 
 export interface LayerAccuracyRequest extends ModelRef {
@@ -42,6 +44,8 @@ export interface LayerAccuracyRequest extends ModelRef {
   params?: Record<string, number>;
   sequences: number;
   seed: number;
+  /** MoD models: run at this capacity C/S instead of the trained one. */
+  capacity?: number;
 }
 
 export interface LayerTraceOutcome {
@@ -82,6 +86,14 @@ function checkModelRef(m: Fields): string | null {
   return null;
 }
 
+function checkCapacity(m: Fields): string | null {
+  if (m.capacity === undefined) return null;
+  const c = m.capacity;
+  return typeof c === 'number' && c > 0 && c <= 1
+    ? null
+    : `capacity must be a number in (0, 1], got ${String(c)}`;
+}
+
 function checkVariant(m: Fields): string | null {
   if (typeof m.variant !== 'string' || !VARIANT_IDS.includes(m.variant)) {
     return `unknown variant ${JSON.stringify(m.variant)} (valid: ${VARIANT_IDS.join(', ')})`;
@@ -97,7 +109,7 @@ function checkVariant(m: Fields): string | null {
 }
 
 export function checkLayerTraceRequest(m: Fields): string | null {
-  const problem = checkModelRef(m) ?? checkVariant(m);
+  const problem = checkModelRef(m) ?? checkVariant(m) ?? checkCapacity(m);
   if (problem) return problem;
   const { tokens } = m;
   if (!Array.isArray(tokens) || tokens.length === 0) return 'tokens must be a non-empty list';
@@ -115,7 +127,7 @@ export function checkLayerTraceRequest(m: Fields): string | null {
 }
 
 export function checkLayerAccuracyRequest(m: Fields): string | null {
-  const problem = checkModelRef(m) ?? checkVariant(m);
+  const problem = checkModelRef(m) ?? checkVariant(m) ?? checkCapacity(m);
   if (problem) return problem;
   const [lo, hi] = MODEL_JOB_LIMITS.sequences;
   if (!isIntIn(m.sequences, MODEL_JOB_LIMITS.sequences)) {

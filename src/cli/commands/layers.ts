@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { atCapacity, MOD_CAPACITIES } from '../../core/model/config';
 import { detokenize, taskPositions, tokenChar, tokenize } from '../../core/model/task';
-import type { ForwardTrace } from '../../core/model/trace';
+import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { decodeModel, type ModelWeights } from '../../core/model/weights';
 import { taskAccuracy } from '../../engine/model/accuracy';
 import { traceForward } from '../../engine/model/traceForward';
 import { RefusedError } from '../../engine/runAttention';
-import { nonNegativeInt, paramPairs, parseFlags, required, str } from '../args';
+import { nonNegativeInt, paramPairs, parseFlags, required, str, type Values } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
 
 export const LAYERS_USAGE =
-  'layers --model ID --text "CAFE|CAFE" [--variant ID] [--param NAME=VALUE]... [--seed N] [--accuracy N] [--models public/models] [--backend cpu|wasm|webgpu]';
+  'layers --model ID --text "CAFE|CAFE" [--variant ID] [--param NAME=VALUE]... [--seed N] [--capacity 0.25] [--accuracy N] [--models public/models] [--backend cpu|wasm|webgpu]';
 
 function loadModel(dir: string, id: string): ModelWeights {
   if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new CliError(`layers: bad model id "${id}"`);
@@ -59,6 +60,20 @@ function summary(trace: ForwardTrace) {
   };
 }
 
+/** --capacity C: a MoD model's capacity at inference (one of MOD_CAPACITIES). */
+function capacityFlag(v: Values, info: ModelInfo): number | undefined {
+  const raw = str(v, 'capacity');
+  if (raw === undefined) return undefined;
+  if (!info.config.mod)
+    throw new CliError(`layers: --capacity needs a MoD model; ${info.id} does not route`);
+  const c = MOD_CAPACITIES.find((x) => String(x) === raw.trim());
+  if (c === undefined)
+    throw new CliError(
+      `layers: --capacity must be one of ${MOD_CAPACITIES.join(', ')}, got ${raw}`,
+    );
+  return c;
+}
+
 /** One sequence through a shipped model with a variant in place of softmax, as JSON. */
 export async function layersCommand(argv: string[], stdout: (s: string) => void): Promise<void> {
   const v = parseFlags('layers', argv, {
@@ -67,11 +82,13 @@ export async function layersCommand(argv: string[], stdout: (s: string) => void)
     variant: { type: 'string' },
     param: { type: 'string', multiple: true },
     seed: { type: 'string' },
+    capacity: { type: 'string' },
     accuracy: { type: 'string' },
     models: { type: 'string' },
     backend: { type: 'string' },
   });
-  const weights = loadModel(str(v, 'models') ?? 'public/models', required(v, 'model', 'layers'));
+  const trained = loadModel(str(v, 'models') ?? 'public/models', required(v, 'model', 'layers'));
+  const weights = { ...trained, info: atCapacity(trained.info, capacityFlag(v, trained.info)) };
   const { tokens, unknown } = tokenize(required(v, 'text', 'layers'));
   if (unknown.length > 0) {
     const list = unknown.map((u) => `"${u.char}" at ${u.position}`).join(', ');

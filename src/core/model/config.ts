@@ -111,6 +111,19 @@ export function sublayerLabels(c: ModelConfig): string[] {
   });
 }
 
+/** MoD capacities C/S a routed model can run at (the routers keep their trained weights). */
+export const MOD_CAPACITIES: readonly number[] = [0.125, 0.25, 0.5, 0.75, 1];
+
+/**
+ * The model as it runs with another MoD capacity at inference: same weights, each routed layer
+ * keeps the top ⌈C·T⌉ tokens. Unchanged when no capacity is given or the model does not route.
+ */
+export function atCapacity<T extends { config: ModelConfig }>(m: T, capacity?: number | null): T {
+  const mod = m.config.mod;
+  if (capacity === undefined || capacity === null || !mod || mod.capacity === capacity) return m;
+  return { ...m, config: { ...m.config, mod: { ...mod, capacity } } };
+}
+
 /** Tokens a routed MoD layer keeps: ⌈capacity·T⌉, at least 1. */
 export const modKeep = (capacity: number, t: number) =>
   Math.max(1, Math.min(t, Math.ceil(capacity * t - 1e-9)));

@@ -97,6 +97,8 @@ export interface ForwardTrace {
   alpha: { labels: string[]; rows: number[][]; rowLabels?: string[] } | null;
   /** [T] next-token predictions at every position. */
   predictions: Prediction[];
+  /** The MoD capacity C/S the forward routed with (MoD models only). */
+  capacity?: number;
 }
 
 export interface AccuracyReport {
@@ -109,4 +111,6 @@ export interface AccuracyReport {
   exactAccuracy: number;
   /** The same with the chosen variant in place of softmax. */
   variantAccuracy: number;
+  /** The MoD capacity C/S both ran with (MoD models only). */
+  capacity?: number;
 }

@@ -111,5 +111,6 @@ export async function taskAccuracy(
     seed: opts.seed,
     exactAccuracy: exact.total ? exact.correct / exact.total : 0,
     variantAccuracy: approx.total ? approx.correct / approx.total : 0,
+    ...(c.mod ? { capacity: c.mod.capacity } : {}),
   };
 }

@@ -93,7 +93,8 @@ export async function traceForward(
       held.push(f);
     });
     const rec = await readRecord(held[0], weights, [...tokens]);
-    return assembleTrace(rec, variant, prepared.params);
+    const trace = assembleTrace(rec, variant, prepared.params);
+    return c.mod ? { ...trace, capacity: c.mod.capacity } : trace;
   } finally {
     for (const f of held) tf.dispose(forwardTensorList(f));
     disposeMap(w);

@@ -12,6 +12,7 @@ import { VariantControl } from './VariantControl';
 import '../complexity/lab.css';
 import './layers.css';
 import { NoticeList } from '../../app/Notices';
+import { atCapacity } from '../../core/model/config';
 
 /**
  * The layer explorer (`#screen=layers`): a small transformer trained on the copy task, run in
@@ -25,7 +26,9 @@ export function LayerExplorer() {
   const models = useLayersStore((s) => s.models.list);
   const trace = useLayersStore((s) => s.trace);
   useEffect(() => startLayersRunner(), []);
-  const model = models.find((m) => m.id === trace.model) ?? null;
+  // The model as the shown trace ran it (a MoD model at the capacity it routed with).
+  const traced = models.find((m) => m.id === trace.model) ?? null;
+  const model = traced && atCapacity(traced, trace.result?.capacity);
   const shownModel = model ?? modelOf(config, models);
   return (
     <div className="page layers">

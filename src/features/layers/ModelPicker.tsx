@@ -1,13 +1,15 @@
+import { MOD_CAPACITIES } from '../../core/model/config';
+import type { ModelInfo } from '../../core/model/trace';
 import { useLayersStore } from './layersStore';
 import { architectureText, formatPercent, provenanceItems, provenanceSummary } from './modelText';
-import { modelOf } from './runPlan';
 
 /** The model select and its card: architecture, trained or not, held-out accuracy, provenance. */
 export function ModelPicker() {
   const models = useLayersStore((s) => s.models);
   const config = useLayersStore((s) => s.config);
   const setConfig = useLayersStore((s) => s.setConfig);
-  const model = modelOf(config, models.list);
+  // The card describes the model as trained; the capacity control says how it runs.
+  const model = models.list.find((m) => m.id === config.model) ?? models.list[0] ?? null;
   return (
     <fieldset className="layers-fieldset">
       <legend>Model</legend>
@@ -40,6 +42,7 @@ export function ModelPicker() {
               </select>
             </label>
             <p className="layers-card-text">{architectureText(model)}</p>
+            {model.config.mod ? <CapacityControl model={model} /> : null}
             {model.trained ? (
               <>
                 <p className="layers-card-text" data-testid="model-trained">
@@ -76,5 +79,45 @@ export function ModelPicker() {
         ) : null}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * A MoD model's capacity C/S at inference: the routers keep their trained weights and each
+ * routed layer keeps the top ⌈C·T⌉ tokens, so the maps and the accuracy show what routing fewer
+ * (or all) tokens does to a model trained at one capacity.
+ */
+function CapacityControl({ model }: { model: ModelInfo }) {
+  const capacity = useLayersStore((s) => s.config.capacity);
+  const setConfig = useLayersStore((s) => s.setConfig);
+  const trained = model.config.mod?.capacity ?? 1;
+  const shown = capacity ?? trained;
+  return (
+    <>
+      <label className="lab-field">
+        <span>capacity C/S at inference</span>
+        <select
+          value={String(shown)}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            setConfig({ capacity: v === trained ? null : v });
+          }}
+          data-testid="capacity-select"
+        >
+          {MOD_CAPACITIES.map((c) => (
+            <option key={c} value={String(c)}>
+              {formatPercent(c)}
+              {c === trained ? ' (as trained)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {shown !== trained ? (
+        <p className="layers-card-text" data-testid="capacity-note">
+          Trained at {formatPercent(trained)}; running at {formatPercent(shown)}: the same routers
+          now keep the top {formatPercent(shown)} of tokens on each routed layer.
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -18,6 +18,8 @@ export interface LayersConfig {
   head: number | null;
   /** What the small multiples show: the weights the variant applied, or variant − exact. */
   grid: GridView;
+  /** MoD models: the capacity C/S to route with at inference; null = as trained. */
+  capacity: number | null;
 }
 
 /** Eight distinct letters of A..P, then the copy: 17 tokens, induction is easy to see. */
@@ -31,6 +33,7 @@ export const DEFAULT_LAYERS_CONFIG: LayersConfig = {
   layer: null,
   head: null,
   grid: 'used',
+  capacity: null,
 };
 
 /** Longest text accepted from a link (the model's context is far shorter; this bounds the URL). */

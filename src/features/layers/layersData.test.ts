@@ -63,6 +63,17 @@ describe('run plan', () => {
       tokens,
     });
   });
+  it('asks for a capacity only for a MoD model run at a chosen one', () => {
+    const routed = fakeModel({ mod: { capacity: 0.5, layers: [1] } }, 'routed');
+    const at = (capacity: number | null, m = routed) => {
+      const plan = planTrace({ ...config, capacity }, [m], 'webgpu');
+      const acc = planAccuracy({ ...config, capacity }, [m], 'webgpu');
+      return [plan.ok && plan.request.capacity, acc.ok && acc.request.capacity];
+    };
+    expect(at(null)).toEqual([undefined, undefined]);
+    expect(at(0.25)).toEqual([0.25, 0.25]);
+    expect(at(0.25, model)).toEqual([undefined, undefined]);
+  });
   it('refuses variants that cannot be causal, with the reason, before running', () => {
     const plan = planTrace({ ...config, variant: 'linformer' }, [model], 'webgpu');
     expect(plan.ok).toBe(false);

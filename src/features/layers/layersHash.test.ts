@@ -28,8 +28,10 @@ describe('layers hash part', () => {
       layer: 2,
       head: 0,
       grid: 'difference',
+      capacity: 0.25,
     };
     const pairs = encodeLayers(config);
+    expect(pairs).toContainEqual(['l.cap', 0.25]);
     expect(pairs).toContainEqual(['l.layer', 3]);
     expect(pairs).toContainEqual(['l.p.m', 64]);
     const back = parseLayers(params(pairs), MODELS);
@@ -37,6 +39,16 @@ describe('layers hash part', () => {
     expect(back.config).toEqual(config);
     // The same without the model list (first load): form checks only.
     expect(parseLayers(params(pairs), null).config).toEqual(config);
+  });
+
+  it('a capacity that is not one of the choices keeps the trained one, with a notice', () => {
+    for (const bad of ['0.3', '0', '2', 'half', '']) {
+      const r = parseLayers(new URLSearchParams({ 'l.cap': bad }), MODELS);
+      expect(r.config.capacity, bad).toBeNull();
+      expect(r.notices.join(' '), bad).toMatch(
+        /Ignored l\.cap=.*one of 0\.125, 0\.25, 0\.5, 0\.75, 1/,
+      );
+    }
   });
 
   it('a parameter equal to its default is not written', () => {

@@ -1,4 +1,5 @@
 import type { HashPair } from '../../app/hashParts';
+import { MOD_CAPACITIES } from '../../core/model/config';
 import { CONTEXT, tokenize } from '../../core/model/task';
 import type { ModelInfo } from '../../core/model/trace';
 import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
@@ -18,7 +19,7 @@ import {
  */
 
 export const LAYERS_PREFIX = 'l.';
-const KEYS = ['l.model', 'l.variant', 'l.text', 'l.layer', 'l.head', 'l.grid'];
+const KEYS = ['l.model', 'l.variant', 'l.text', 'l.layer', 'l.head', 'l.grid', 'l.cap'];
 const GRIDS: GridView[] = ['used', 'difference'];
 
 export const ownsLayersKey = (key: string) => key.startsWith(LAYERS_PREFIX);
@@ -42,6 +43,7 @@ export function encodeLayers(c: LayersConfig): HashPair[] {
   if (c.layer !== null) pairs.push(['l.layer', c.layer + 1]);
   if (c.head !== null) pairs.push(['l.head', c.head + 1]);
   if (c.grid !== d.grid) pairs.push(['l.grid', c.grid]);
+  if (c.capacity !== null) pairs.push(['l.cap', c.capacity]);
   return pairs;
 }
 
@@ -125,6 +127,13 @@ export function parseLayers(
         ignored('l.text', text, `${tokens.length} tokens; the model's context is ${context}`),
       );
     } else config.text = text;
+  }
+
+  const cap = get('l.cap');
+  if (cap !== null) {
+    const v = MOD_CAPACITIES.find((c) => String(c) === cap.trim());
+    if (v === undefined) notices.push(ignored('l.cap', cap, `one of ${MOD_CAPACITIES.join(', ')}`));
+    else config.capacity = v;
   }
 
   for (const [key, field, max] of [

@@ -1,4 +1,5 @@
 import { modelAttentionRefusal } from '../../core/model/attentionCheck';
+import { atCapacity } from '../../core/model/config';
 import type { ModelInfo } from '../../core/model/trace';
 import { type ParamValues, resolveParams } from '../../core/params';
 import { findSpec } from '../../core/variantSpecs';
@@ -16,6 +17,7 @@ export interface TraceRequest {
   variant: string;
   params: ParamValues;
   tokens: number[];
+  capacity?: number;
 }
 
 export interface AccuracyRequest {
@@ -24,15 +26,20 @@ export interface AccuracyRequest {
   params: ParamValues;
   sequences: number;
   seed: number;
+  capacity?: number;
 }
 
 export type Plan<R> =
   | { ok: true; request: R; key: string }
   | { ok: false; kind: 'input' | 'variant' | 'model'; reason: string };
 
-/** The model a config names ('' → the first listed). */
+/**
+ * The model a config names ('' → the first listed), as it will run: a MoD model at the chosen
+ * capacity.
+ */
 export function modelOf(config: LayersConfig, models: readonly ModelInfo[]): ModelInfo | null {
-  return models.find((m) => m.id === config.model) ?? models[0] ?? null;
+  const model = models.find((m) => m.id === config.model) ?? models[0] ?? null;
+  return model && atCapacity(model, config.capacity);
 }
 
 /**
@@ -61,6 +68,10 @@ export function variantCheck(
   return { params, reason };
 }
 
+/** The capacity field of a request: only for a MoD model run at a chosen capacity. */
+const capacityOf = (config: LayersConfig, model: ModelInfo) =>
+  model.config.mod && config.capacity !== null ? { capacity: config.capacity } : {};
+
 export function planTrace(
   config: LayersConfig,
   models: readonly ModelInfo[],
@@ -78,6 +89,7 @@ export function planTrace(
     variant: config.variant,
     params: v.params,
     tokens: check.tokens,
+    ...capacityOf(config, model),
   };
   return { ok: true, request, key: JSON.stringify(request) };
 }
@@ -99,6 +111,7 @@ export function planAccuracy(
     params: v.params,
     sequences: ACCURACY_SEQUENCES,
     seed: ACCURACY_SEED,
+    ...capacityOf(config, model),
   };
   return { ok: true, request, key: JSON.stringify(request) };
 }
