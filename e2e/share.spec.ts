@@ -203,3 +203,38 @@ test('embed in a 600×600 iframe (the snippet’s default height) shows the whol
   expect(bottom).toBeLessThanOrEqual(height);
   await snap(page, info, 'embed-iframe-600x600');
 });
+
+test("a story step's figure embeds from the Share dialog and computes in the iframe", async ({
+  page,
+  context,
+  baseURL,
+  log,
+}, info) => {
+  // The dialog on a page of its own: `page` stays a blank host without the app's CSP.
+  const app = await context.newPage();
+  await app.goto('./#screen=story&step=unavoidable');
+  await app.getByRole('button', { name: 'Share' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Share this view' });
+  await expect(dialog.getByLabel('Embed one panel')).toHaveValue('story');
+  const snippet = await dialog.getByTestId('share-snippet').inputValue();
+  expect(snippet).toMatch(/^<iframe src="http:\/\/[^"]+#embed=story&amp;step=unavoidable"/);
+  expect(snippet).toContain('height="800"');
+  const src = /src="([^"]+)"/.exec(snippet)?.[1].replaceAll('&amp;', '&') ?? '';
+  await app.close();
+
+  await page.setViewportSize({ width: 760, height: 860 });
+  await page.setContent(
+    `<body style="margin:20px"><iframe src="${src.replace(/^https?:\/\/[^/]+/, baseURL ?? '')}" width="700" height="800" title="story figure" style="border:1px solid #ccc"></iframe></body>`,
+  );
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('main.story-embed')).toContainText('Is quadratic attention');
+  await expect(frame.getByRole('link', { name: 'Open in Attention Explorer' })).toHaveAttribute(
+    'href',
+    /#screen=story&.*step=unavoidable/,
+  );
+  // The bounded-entries experiment runs in the iframe's own worker and draws its charts.
+  await expect(frame.locator('.chart-svg circle').first()).toBeVisible({ timeout: 90_000 });
+  await expect(frame.locator('header')).toHaveCount(0);
+  await snap(page, info, 'embed-story-figure');
+  expect(log.errors).toEqual([]);
+});

@@ -3,6 +3,7 @@ import { ComplexityLab } from '../features/complexity/ComplexityLab';
 import { EmbedView } from '../features/share/EmbedView';
 import { startHashSync } from '../features/share/hashSync';
 import { useShareStore } from '../features/share/shareStore';
+import { isLabPanel } from '../features/share/viewFlags';
 // The screens' stores load with the page: their URL keys are read at start, before the screen's
 // code (loaded on first visit, below) arrives.
 import '../features/hardness/hardnessStore';
@@ -26,6 +27,9 @@ const HardnessLab = lazy(() =>
 const GuidedStory = lazy(() =>
   import('../features/story/GuidedStory').then((m) => ({ default: m.GuidedStory })),
 );
+const StoryEmbed = lazy(() =>
+  import('../features/story/StoryEmbed').then((m) => ({ default: m.StoryEmbed })),
+);
 
 const SCREEN_VIEWS: Record<Screen, ComponentType> = {
   lab: ComplexityLab,
@@ -47,20 +51,22 @@ export function App() {
   useEffect(() => {
     if (embed === null) startEngine();
   }, [startEngine, embed]);
-  if (embed !== null) return <EmbedView panel={embed} />;
+  if (embed !== null) {
+    return isLabPanel(embed) ? (
+      <EmbedView panel={embed} />
+    ) : (
+      <Suspense fallback={<ScreenLoading />}>
+        <StoryEmbed />
+      </Suspense>
+    );
+  }
   const View = SCREEN_VIEWS[screen];
   return (
     <div className="app">
       <Header />
       <main className="main" id="main">
         <Notices />
-        <Suspense
-          fallback={
-            <p className="loading" role="status">
-              Loading the screen…
-            </p>
-          }
-        >
+        <Suspense fallback={<ScreenLoading />}>
           <View />
         </Suspense>
       </main>
@@ -68,5 +74,13 @@ export function App() {
         Runs entirely in your browser; nothing is sent anywhere. TensorFlow.js runs in a worker.
       </footer>
     </div>
+  );
+}
+
+function ScreenLoading() {
+  return (
+    <p className="loading" role="status">
+      Loading the screen…
+    </p>
   );
 }

@@ -9,12 +9,12 @@ import { dateOf, whereMade } from '../complexity/precomputed';
 import { ResultsTable } from '../complexity/ResultsTable';
 import { currentBackend, currentView } from './hashSync';
 import { encodeLabHash, pageBase } from './shareHash';
-import { EMBED_TITLES, type EmbedPanel } from './viewFlags';
+import { EMBED_TITLES, type LabPanel } from './viewFlags';
 import '../complexity/lab.css';
 import './share.css';
 
 /** The one panel: a chart or the table. */
-function Panel({ panel }: { panel: EmbedPanel }) {
+function Panel({ panel }: { panel: LabPanel }) {
   const run = useLabStore((s) => s.run);
   const hidden = useLabStore((s) => s.ui.hidden);
   const toggle = useLabStore((s) => s.toggleSeries);
@@ -56,7 +56,7 @@ function Panel({ panel }: { panel: EmbedPanel }) {
  * `#embed=<panel>`: one panel alone for an iframe, the pre-computed result at once. The engine
  * worker starts only when "Run live" is pressed (startSweep → readyEngine boots it).
  */
-export function EmbedView({ panel }: { panel: EmbedPanel }) {
+export function EmbedView({ panel }: { panel: LabPanel }) {
   const run = useLabStore((s) => s.run);
   const config = useLabStore((s) => s.config);
   const notices = useLabStore((s) => s.notices);

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useLabStore } from '../../app/labStore';
 import { currentBackend, currentView } from './hashSync';
 import { encodeLabHash, iframeSnippet, pageBase } from './shareHash';
-import { EMBED_PANELS, EMBED_TITLES, type EmbedPanel, isEmbedPanel } from './viewFlags';
+import { EMBED_PANELS, EMBED_TITLES, type EmbedPanel, isEmbedPanel, isLabPanel } from './viewFlags';
 import './share.css';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -49,7 +50,11 @@ export function ShareButton() {
   const backend = currentBackend();
   const url = `${base}${encodeLabHash({ ...view, embed: null }, backend)}`;
   const embedUrl = `${base}${encodeLabHash({ ...view, embed: panel, hide: [] }, backend)}`;
+  const screen = useLabStore((s) => s.screen);
+  // The story's figure is offered on the story screen, and chosen there by default.
+  const panels = EMBED_PANELS.filter((p) => isLabPanel(p) || screen === 'story');
   const show = () => {
+    setPanel(screen === 'story' ? 'story' : 'time');
     setOpen(true);
     dialog.current?.showModal();
   };
@@ -88,7 +93,7 @@ export function ShareButton() {
                 value={panel}
                 onChange={(e) => isEmbedPanel(e.target.value) && setPanel(e.target.value)}
               >
-                {EMBED_PANELS.map((p) => (
+                {panels.map((p) => (
                   <option key={p} value={p}>
                     {EMBED_TITLES[p]}
                   </option>
@@ -102,7 +107,7 @@ export function ShareButton() {
                 ref={snippet}
                 readOnly
                 rows={4}
-                value={iframeSnippet(embedUrl, panel)}
+                value={iframeSnippet(embedUrl, panel, isLabPanel(panel) ? 600 : 800)}
                 data-testid="share-snippet"
               />
             </div>

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig } from '../../app/labConfig';
 import { parseLabHash } from '../../app/labHash';
 import { defaultSelection } from '../../app/paramSweep';
+import { STORY_STEPS } from '../story/storySteps';
+import { useStoryStore } from '../story/storyStore';
 import { encodeLabHash, iframeSnippet, type ShareView } from './shareHash';
 import { parseEmbed, parseHide } from './viewFlags';
 
@@ -74,6 +76,16 @@ describe('share hash', () => {
     expect(hash.startsWith('#embed=frontier&')).toBe(true);
     expect(hash).toMatch(/&backend=wasm$/);
     expect(parseLabHash(hash).embed).toBe('frontier');
+  });
+
+  it("embeds a story step's figure with the story's state and none of the lab's", () => {
+    useStoryStore.getState().go(STORY_STEPS.findIndex((s) => s.id === 'flash'));
+    const hash = encodeLabHash({ ...unusualView(), embed: 'story' }, 'wasm');
+    expect(hash).toBe('#embed=story&step=flash&backend=wasm');
+    expect(parseLabHash(hash)).toMatchObject({ embed: 'story', notices: [] });
+    // A lab panel's embed leaves the story's state out.
+    expect(encodeLabHash({ ...unusualView(), embed: 'time' })).not.toContain('step=');
+    useStoryStore.getState().go(0);
   });
 
   it('still reads the bench and e2e form', () => {

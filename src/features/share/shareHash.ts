@@ -3,7 +3,13 @@ import { type LabConfig, orderedVariants } from '../../app/labConfig';
 import type { Screen } from '../../app/labHash';
 import { defaultSelection, type ParamSelection } from '../../app/paramSweep';
 import { VARIANT_SPECS } from '../../core/variantSpecs';
-import { EMBED_TITLES, type EmbedPanel, HIDE_GROUPS, type HideGroup } from './viewFlags';
+import {
+  EMBED_TITLES,
+  type EmbedPanel,
+  HIDE_GROUPS,
+  type HideGroup,
+  isLabPanel,
+} from './viewFlags';
 
 /** Everything a link reproduces: the screen, every control, and the view flags. */
 export interface ShareView {
@@ -28,6 +34,11 @@ const sameSelection = (a: ParamSelection, b: ParamSelection) =>
 export function encodeLabHash(v: ShareView, backend: string | null = null): string {
   const c = v.config;
   const pairs: [string, string | number][] = [];
+  // Other screens' state (layer explorer, hardness lab, story step), and the backend.
+  const parts = hashParts().flatMap((part) => part.encode());
+  const last = backend ? [['backend', backend] as const] : [];
+  // A story figure needs the story's state (its step), none of the lab's.
+  if (v.embed && !isLabPanel(v.embed)) return hashOf([['embed', v.embed], ...parts, ...last]);
   if (v.embed) pairs.push(['embed', v.embed]);
   else pairs.push(['screen', v.screen]);
   pairs.push(
@@ -52,11 +63,12 @@ export function encodeLabHash(v: ShareView, backend: string | null = null): stri
   }
   const hide = HIDE_GROUPS.filter((g) => v.hide.includes(g));
   if (hide.length > 0) pairs.push(['hide', hide.join(',')]);
-  // Other screens' state (layer explorer, hardness lab, story step), unless embedding the lab.
-  if (!v.embed) for (const part of hashParts()) pairs.push(...part.encode());
-  if (backend) pairs.push(['backend', backend]);
-  return `#${pairs.map(([k, x]) => `${k}=${enc(x)}`).join('&')}`;
+  // An embedded lab panel needs no other screen's state.
+  return hashOf([...pairs, ...(v.embed ? [] : parts), ...last]);
 }
+
+const hashOf = (pairs: readonly (readonly [string, string | number])[]) =>
+  `#${pairs.map(([k, x]) => `${k}=${enc(x)}`).join('&')}`;
 
 /** The page's address without its hash (origin, path, query), for building links. */
 export function pageBase(loc: Pick<Location, 'origin' | 'pathname' | 'search'>): string {

@@ -6,7 +6,8 @@
 export const HIDE_GROUPS = ['variants', 'sizes', 'params', 'run', 'table', 'status'] as const;
 export type HideGroup = (typeof HIDE_GROUPS)[number];
 
-export const EMBED_PANELS = ['time', 'memory', 'error', 'frontier', 'table'] as const;
+/** The lab's panels, and `story`: the figure of the guided story's current step (`step=`). */
+export const EMBED_PANELS = ['time', 'memory', 'error', 'frontier', 'table', 'story'] as const;
 export type EmbedPanel = (typeof EMBED_PANELS)[number];
 
 /** What each panel is called in an iframe's title and the Share dialog. */
@@ -16,7 +17,12 @@ export const EMBED_TITLES: Record<EmbedPanel, string> = {
   error: 'error against n',
   frontier: 'error against time',
   table: 'results table',
+  story: "this story step's figure",
 };
+
+/** Panels of the complexity lab (the others carry their own screen's state). */
+export type LabPanel = Exclude<EmbedPanel, 'story'>;
+export const isLabPanel = (p: EmbedPanel): p is LabPanel => p !== 'story';
 
 const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 
