@@ -1,4 +1,5 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /**
  * Shared fixtures: every console error (page and worker) and every request is recorded, so a
@@ -50,4 +51,17 @@ export async function snap(page: Page, info: TestInfo, name: string): Promise<st
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: 'image/png' });
   return path;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a downloaded file, checked field by field
+export type Json = any;
+
+/** Click a download button: the file's suggested name and its content parsed as JSON. */
+export async function downloadJson(
+  page: Page,
+  button: Locator,
+): Promise<{ name: string; data: Json }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const data = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8')) as Json;
+  return { name: file.suggestedFilename(), data };
 }

@@ -1,11 +1,13 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, snap, test, waitForBackend } from './fixtures';
+import { parseModFile } from '../src/features/hardness/modFile';
+import { downloadJson, expect, type Json, snap, test, waitForBackend } from './fixtures';
 
 /**
  * The hardness lab in headless Chromium on webgpu (SwiftShader): every panel draws its marks
  * on open (three computed by the engine worker, two from shipped pre-computed runs), a live
  * run replaces a pre-computed one, a bad shipped file is a message, bad URL values come back as
- * notices, and the page fits a phone's width. Screenshots go to the test's output folder.
+ * notices, each figure downloads what it shows as JSON, and the page fits a phone's width.
+ * Screenshots go to the test's output folder.
  */
 
 const FIGURES = ['hx-bounded', 'hx-performer', 'hx-rank', 'hx-flops', 'hx-mod'];
@@ -24,6 +26,22 @@ async function snapPanels(page: Page, info: TestInfo, prefix: string) {
   }
 }
 
+/** A figure's JSON button: the file's name and its parsed content. */
+const figureJson = (page: Page, fig: Locator, name: string) =>
+  downloadJson(page, fig.getByRole('button', { name: `Download JSON: ${name}` }));
+
+const dated = (what: string) => new RegExp(`^hardness-${what}-\\d{4}-\\d{2}-\\d{2}\\.json$`);
+
+/** Provenance of a result computed in this browser: the engine's report and the browser. */
+function expectPageProvenance(p: Json) {
+  expect(p).toMatchObject({ source: 'page', backend: 'webgpu' });
+  expect(p.adapter).toMatchObject({ architecture: expect.any(String) });
+  expect(p.limits.maxBufferSize).toBeGreaterThan(0);
+  expect(p.tfjsVersion).toMatch(/^\d+\.\d+/);
+  expect(p.userAgent).toContain('Chrome');
+  expect(new Date(p.date).toISOString()).toBe(p.date);
+}
+
 async function openLab(page: Page, hash = '#screen=hardness') {
   const response = await page.goto(`./${hash}`);
   expect(response?.ok()).toBe(true);
@@ -40,6 +58,73 @@ async function allDrawn(page: Page) {
   for (const id of FIGURES) {
     expect(await marks(figure(page, id)).count(), `${id} draws marks`).toBeGreaterThan(2);
   }
+}
+
+/** Each figure's JSON on open: the CLI's files for the computed ones, the shipped runs shown. */
+async function downloadsOnOpen(page: Page) {
+  const bounded = await figureJson(page, figure(page, 'hx-bounded'), 'bounded entries');
+  expect(bounded.name).toMatch(dated('bounded'));
+  const b = bounded.data;
+  expect(Object.keys(b)).toEqual(['kind', 'experiment', 'result', 'provenance']);
+  expect(b.kind).toBe('boundedEntries');
+  // Every (variant, n) has a point at every B²/ln n.
+  for (const variant of Object.keys(b.experiment.budgets)) {
+    for (const n of b.experiment.ns) {
+      const pts = b.result.points.filter((p: Json) => p.variant === variant && p.n === n);
+      expect(pts.map((p: Json) => p.ratio)).toEqual(b.experiment.ratios);
+      for (const p of pts) expect(p.maxAbsError).toBeGreaterThan(0);
+    }
+  }
+  expectPageProvenance(b.provenance);
+
+  const performer = await figureJson(page, figure(page, 'hx-performer'), 'Performer estimator');
+  expect(performer.name).toMatch(dated('performer'));
+  const pf = performer.data;
+  expect(pf.result.series.map((s: Json) => s.m)).toEqual(pf.experiment.ms);
+  for (const s of pf.result.series) expect(s.points).toHaveLength(pf.experiment.normSqs.length);
+  expectPageProvenance(pf.provenance);
+
+  const rank = await figureJson(page, figure(page, 'hx-rank'), 'rank limit');
+  expect(rank.name).toMatch(dated('rank'));
+  const { experiment: e, result: r } = rank.data;
+  expect(r.target).toHaveLength(e.n * e.n);
+  expect(r.approximation).toHaveLength(e.n * e.n);
+  expect(r.bestError).toBeCloseTo(Math.sqrt(e.n - e.m), 4);
+  expectPageProvenance(rank.data.provenance);
+
+  // The shipped runs shown: the Mixture-of-Depths run as a file the panel reads back.
+  const mod = await figureJson(page, figure(page, 'hx-mod'), 'Mixture-of-Depths');
+  expect(mod.name).toMatch(dated('mod'));
+  expect(typeof parseModFile(mod.data)).toBe('object');
+  expect(mod.data.runs).toHaveLength(1);
+  expect(mod.data.provenance).toMatchObject({
+    backend: 'wasm',
+    command: expect.stringMatching(/^hardness mod/),
+  });
+
+  const flops = await figureJson(page, figure(page, 'hx-flops'), 'FLOPs and memory');
+  expect(flops.name).toMatch(dated('flops'));
+  const f = flops.data;
+  expect(Object.keys(f)).toEqual(['config', 'rows', 'fits', 'provenance']);
+  expect(f.config.variants).toEqual(['dense', 'flash']);
+  expect(f.rows).toHaveLength(2 * f.config.ns.length);
+}
+
+/** After the live runs: the files hold them, with this browser's provenance. */
+async function liveDownloads(page: Page) {
+  const flops = await figureJson(page, figure(page, 'hx-flops'), 'FLOPs and memory');
+  const f = flops.data;
+  expect(f.config).toMatchObject({ variants: ['dense', 'flash', 'fused'], ns: [64, 128, 256] });
+  expect(f.rows).toHaveLength(9);
+  for (const row of f.rows) expect(row.msMedian).toBeGreaterThan(0);
+  expectPageProvenance(f.provenance);
+
+  const mod = await figureJson(page, figure(page, 'hx-mod'), 'Mixture-of-Depths');
+  const parsed = parseModFile(mod.data);
+  if (typeof parsed === 'string') throw new Error(`the page's mod file: ${parsed}`);
+  expect(parsed.runs[0].experiment.ns).toEqual([128, 256]);
+  expect(parsed.runs[0].points).toHaveLength(2);
+  expectPageProvenance(parsed.provenance);
 }
 
 test('every panel draws on open; a live run replaces the pre-computed figure', async ({
@@ -73,6 +158,7 @@ test('every panel draws on open; a live run replaces the pre-computed figure', a
 
   const flops = figure(page, 'hx-flops');
   await expect(flops.getByTestId('hx-status')).toContainText('Pre-computed');
+  await downloadsOnOpen(page);
   const titles = () => marks(flops).locator('title').allTextContents();
   const before = await titles();
   // Small sizes: SwiftShader is a software GPU.
@@ -97,6 +183,7 @@ test('every panel draws on open; a live run replaces the pre-computed figure', a
     timeout: 180_000,
   });
   expect(await marks(mod).count()).toBeGreaterThan(2);
+  await liveDownloads(page);
 
   await snap(page, info, 'hardness-desktop');
   await snapPanels(page, info, 'desktop');

@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, offOrigin, snap, test, waitForBackend } from './fixtures';
+import { downloadJson, expect, offOrigin, snap, test, waitForBackend } from './fixtures';
 
 /**
  * The layer explorer in headless Chromium on webgpu (SwiftShader): the shipped model runs in the
  * worker, every head draws as a canvas heatmap, hover reads exact values, a variant changes the
- * difference maps, refusals and bad input are shown in place, and 375 px has no page scroll.
+ * difference maps, the trace downloads as JSON, refusals and bad input are shown in place, and
+ * 375 px has no page scroll.
  */
 
 const status = (page: Page) => page.getByTestId('layers-status');
@@ -28,6 +29,10 @@ async function canvasStats(canvas: Locator) {
     return { width: c.width, height: c.height, opaque, colours: colours.size, nonWhite };
   });
 }
+
+/** "Download JSON" of the shown trace: the file's name and its parsed content. */
+const downloadTrace = (page: Page) =>
+  downloadJson(page, status(page).getByRole('button', { name: 'Download JSON' }));
 
 async function open(page: Page, hash = '#screen=layers') {
   const response = await page.goto(`./${hash}`);
@@ -91,6 +96,33 @@ test('every head draws, hover reads a value, a variant changes the difference ma
   await expect(page.getByTestId('accuracy')).toContainText('Sliding window breaks the task', {
     timeout: 120_000,
   });
+
+  // The download: the model, the controls, every layer × head as T² weights, the accuracy.
+  const { name, data } = await downloadTrace(page);
+  expect(name).toMatch(/^layers-pre-window-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(Object.keys(data)).toEqual(['model', 'config', 'trace', 'accuracy', 'provenance']);
+  expect(data.model).toMatchObject({ id: 'pre', config: { layers, heads } });
+  expect(data.config).toMatchObject({ variant: 'window', params: { window: { w: 4 } } });
+  const t = data.trace.tokens.length;
+  expect(t).toBe(17);
+  expect(data.trace.layers).toHaveLength(layers);
+  for (const layer of data.trace.layers) {
+    expect(layer.attention).toHaveLength(heads);
+    for (const map of [...layer.attention, ...layer.exact]) {
+      expect(map).toHaveLength(t * t);
+      // Causal rows of weights: each sums to 1.
+      for (const i of [0, t - 1]) {
+        const row = map.slice(i * t, (i + 1) * t) as number[];
+        expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      }
+    }
+  }
+  expect(data.trace.variant).toBe('window');
+  expect(data.accuracy).toMatchObject({ model: 'pre', variant: 'window', sequences: 64 });
+  expect(data.accuracy.variantAccuracy).toBeLessThan(data.accuracy.exactAccuracy);
+  expect(data.provenance).toMatchObject({ source: 'page', backend: 'webgpu' });
+  expect(data.provenance.adapter).not.toBeNull();
+  expect(data.provenance.userAgent).toContain('Chrome');
   // Show a tooltip in the screenshot: a cell of the difference map.
   await diffCanvas.scrollIntoViewIfNeeded();
   const diffBox = await diffCanvas.boundingBox();

@@ -6,6 +6,7 @@ import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
 import { type BoundedChart, boundedCharts, formatRatio } from './marks';
 import { boundedRequest, requestKey } from './requests';
+import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 import { useToggles } from './useToggles';
 
@@ -75,6 +76,7 @@ export function BoundedEntriesFigure({
         state={state}
         onRun={start}
         onCancel={cancel}
+        onDownload={out ? () => saveJob(state) : null}
         detail={
           shown ? `Computed on ${out?.backend}: n = ${shown.ns.join(', ')}, c = ${shown.c}.` : null
         }

@@ -4,11 +4,13 @@ import { useAppStore } from '../../app/store';
 import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import type { SweepRow } from '../../engine/sweep';
-import type { SweepOutcome } from '../../worker/sweepProtocol';
+import type { SweepJobConfig, SweepOutcome } from '../../worker/sweepProtocol';
 import { dateOf, whereMade } from '../complexity/precomputed';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
+import { onlyVariants } from './hardnessFiles';
 import { JobBar } from './JobBar';
 import { flopsSweep, requestKey } from './requests';
+import { saveSweep } from './saveFiles';
 import { flopsMarks, formatFlops } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
 import { useToggles } from './useToggles';
@@ -59,14 +61,17 @@ export function FlopsMemoryFigure({
   const loadPre = useLabStore((s) => s.loadPrecomputed);
   useEffect(() => loadPre(), [loadPre]);
   const backend = useAppStore((s) => s.engine.report?.name ?? null);
-  const { state, run, cancel } = useEngineJob<SweepOutcome>();
+  const { state, run, cancel } = useEngineJob<SweepOutcome & { config: SweepJobConfig }>();
   const live = state.result;
   const start = () =>
-    run((client, onProgress) =>
-      client.sweep(flopsSweep(config, backend), (p) =>
+    run((client, onProgress) => {
+      const sweep = flopsSweep(config, backend);
+      const job = client.sweep(sweep, (p) =>
         onProgress({ step: p.step, total: p.total, label: `${p.variant}, n = ${p.n}` }),
-      ),
-    );
+      );
+      // The request travels with its outcome, for the download.
+      return { ...job, result: job.result.then((o) => ({ ...o, config: sweep })) };
+    });
   const rows: SweepRow[] = useMemo(() => {
     if (live) return live.rows;
     return (pre.set?.rows ?? []).filter((r) => EXACT.includes(r.variant));
@@ -81,6 +86,15 @@ export function FlopsMemoryFigure({
       : pre.state === 'failed'
         ? `The pre-computed run could not be loaded (${pre.error}); press Run live.`
         : 'Loading the pre-computed run…';
+  const shipped = pre.set;
+  const save =
+    rows.length === 0
+      ? null
+      : live
+        ? () => saveSweep(live, true)
+        : shipped
+          ? () => saveSweep(onlyVariants(shipped, EXACT), false)
+          : null;
   const stale =
     live !== null && requestKey(live.provenance.ns) !== requestKey(flopsSweep(config, backend).ns);
   return (
@@ -93,6 +107,7 @@ export function FlopsMemoryFigure({
         runLabel="Run live"
         detail={source}
         stale={stale}
+        onDownload={save}
       />
       {rows.length > 0 ? (
         <div className="hx-grid-3">

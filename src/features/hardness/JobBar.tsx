@@ -1,7 +1,10 @@
 import { useAppStore } from '../../app/store';
 import type { JobState } from './useEngineJob';
 
-/** Run and Cancel for one figure, its progress while it runs, and how the last run ended. */
+/**
+ * Run and Cancel for one figure, its progress while it runs, how the last run ended, and a JSON
+ * download of the shown result when there is one.
+ */
 export function JobBar<T>(props: {
   name: string;
   state: JobState<T>;
@@ -12,6 +15,8 @@ export function JobBar<T>(props: {
   detail?: string | null;
   /** The controls changed since the shown result. */
   stale?: boolean;
+  /** Saves the shown result as JSON; null or absent while there is none. */
+  onDownload?: (() => void) | null;
 }) {
   const { state } = props;
   const phase = useAppStore((s) => s.engine.phase);
@@ -38,6 +43,18 @@ export function JobBar<T>(props: {
         >
           Cancel
         </button>
+        {props.onDownload ? (
+          <button
+            type="button"
+            className="button"
+            onClick={props.onDownload}
+            disabled={running}
+            aria-label={`Download JSON: ${props.name}`}
+            title="Download the shown result as JSON, with where and when it was computed"
+          >
+            JSON
+          </button>
+        ) : null}
         {running ? (
           <span className="hx-progress" data-testid="hx-progress">
             {p ? (

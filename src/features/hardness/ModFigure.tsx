@@ -14,6 +14,7 @@ import {
   summary,
 } from './modText';
 import { modRequest, requestKey } from './requests';
+import { saveJob, saveShippedMod } from './saveFiles';
 import { modMarks } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
 import { useModFile } from './useModFile';
@@ -51,6 +52,14 @@ export function ModFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?: Hardn
         ? loadFailed(pre.error)
         : 'Loading the pre-computed measurement…';
   const note = marks ? smallSizeNote(marks) : null;
+  // The download is the shown run: the live one, else the shipped one. A live run cut short
+  // before its second point is not offered: the file could not be read back (modFile needs two).
+  const save =
+    live && live.points.length >= 2
+      ? () => saveJob(state)
+      : !live && pre.state === 'loaded' && shipped
+        ? () => saveShippedMod(pre.file, shipped)
+        : null;
   return (
     <div className="hx-figure" data-testid="hx-mod">
       <JobBar
@@ -60,6 +69,7 @@ export function ModFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?: Hardn
         onCancel={cancel}
         runLabel="Run live"
         detail={detail}
+        onDownload={save}
         stale={live !== null && requestKey(live.experiment) !== requestKey(modRequest(config))}
       />
       {marks && shown && shown.points.length > 0 ? (

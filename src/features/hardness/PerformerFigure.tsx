@@ -6,6 +6,7 @@ import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
 import { formatRatio, performerSeries, worstDeviation } from './marks';
 import { performerRequest, requestKey } from './requests';
+import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 import { useToggles } from './useToggles';
 
@@ -36,6 +37,7 @@ export function PerformerFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?:
         state={state}
         onRun={start}
         onCancel={cancel}
+        onDownload={out ? () => saveJob(state) : null}
         detail={
           shown
             ? `${shown.samples} draws of ${shown.orthogonal ? 'orthogonal' : 'iid'} features per point, d = ${shown.d}.`

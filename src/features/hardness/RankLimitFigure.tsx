@@ -7,6 +7,7 @@ import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
 import { crossingTau, rankMarks } from './marks';
 import { rankRequest, requestKey } from './requests';
+import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 import { useToggles } from './useToggles';
 
@@ -67,6 +68,7 @@ export function RankLimitFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?:
         state={state}
         onRun={start}
         onCancel={cancel}
+        onDownload={out ? () => saveJob(state) : null}
         detail={shown ? `${shown.pattern}, n = ${shown.n}, rank m = ${shown.m}.` : null}
       />
       {r && shown && marks ? (

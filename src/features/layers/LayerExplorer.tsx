@@ -5,14 +5,13 @@ import { startLayersRunner } from './layersRunner';
 import { useLayersStore } from './layersStore';
 import { ModelPicker } from './ModelPicker';
 import { RunStatus } from './RunStatus';
-import { modelOf } from './runPlan';
+import { modelOf, tracedModel } from './runPlan';
 import { SequenceInput } from './SequenceInput';
 import { TraceViews } from './TraceViews';
 import { VariantControl } from './VariantControl';
 import '../complexity/lab.css';
 import './layers.css';
 import { NoticeList } from '../../app/Notices';
-import { atCapacity } from '../../core/model/config';
 
 /**
  * The layer explorer (`#screen=layers`): a small transformer trained on the copy task, run in
@@ -27,9 +26,7 @@ export function LayerExplorer() {
   const trace = useLayersStore((s) => s.trace);
   useEffect(() => startLayersRunner(), []);
   // The model as the shown trace ran it (a MoD model at the capacity it routed with).
-  const traced = models.find((m) => m.id === trace.model) ?? null;
-  const model = traced && atCapacity(traced, trace.result?.capacity);
-  const shownModel = model ?? modelOf(config, models);
+  const shownModel = tracedModel(models, trace.model, trace.result) ?? modelOf(config, models);
   return (
     <div className="page layers">
       <LabStatusLine />

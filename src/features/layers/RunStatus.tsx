@@ -1,14 +1,21 @@
 import { detokenize } from '../../core/model/task';
 import { findSpec } from '../../core/variantSpecs';
 import { useLayersStore } from './layersStore';
+import { tracedModel } from './runPlan';
+import { TraceDownload } from './TraceDownload';
 
 const labelOf = (id: string) => findSpec(id)?.label ?? id;
 
-/** One line under the controls: running, done (how long), refused or failed (why, in place). */
+/**
+ * One line under the controls: running, done (how long, and the download), refused or failed
+ * (why, in place).
+ */
 export function RunStatus() {
   const trace = useLayersStore((s) => s.trace);
   const models = useLayersStore((s) => s.models.status);
+  const list = useLayersStore((s) => s.models.list);
   const shown = trace.result;
+  const model = tracedModel(list, trace.model, shown);
   const stale = shown && trace.status !== 'done' && trace.status !== 'running';
   return (
     <div className="layers-status" data-testid="layers-status" aria-live="polite">
@@ -19,10 +26,13 @@ export function RunStatus() {
         </p>
       ) : null}
       {trace.status === 'done' && shown ? (
-        <p className="muted">
-          Done in {Math.round(trace.ms ?? 0)} ms: {shown.tokens.length} tokens through{' '}
-          {shown.layers.length} layers with {labelOf(shown.variant)}.
-        </p>
+        <div className="layers-done">
+          <p className="muted">
+            Done in {Math.round(trace.ms ?? 0)} ms: {shown.tokens.length} tokens through{' '}
+            {shown.layers.length} layers with {labelOf(shown.variant)}.
+          </p>
+          {model ? <TraceDownload trace={shown} model={model} /> : null}
+        </div>
       ) : null}
       {trace.status === 'idle' && models === 'loaded' ? (
         <p className="loading">Waiting to run…</p>

@@ -1,6 +1,6 @@
 import { modelAttentionRefusal } from '../../core/model/attentionCheck';
 import { atCapacity } from '../../core/model/config';
-import type { ModelInfo } from '../../core/model/trace';
+import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { type ParamValues, resolveParams } from '../../core/params';
 import { findSpec } from '../../core/variantSpecs';
 import { checkSequence } from './inputCheck';
@@ -40,6 +40,16 @@ export type Plan<R> =
 export function modelOf(config: LayersConfig, models: readonly ModelInfo[]): ModelInfo | null {
   const model = models.find((m) => m.id === config.model) ?? models[0] ?? null;
   return model && atCapacity(model, config.capacity);
+}
+
+/** The model a trace ran with (by id): a MoD model at the capacity it routed with. */
+export function tracedModel(
+  models: readonly ModelInfo[],
+  id: string | null,
+  trace: ForwardTrace | null,
+): ModelInfo | null {
+  const model = models.find((m) => m.id === id);
+  return model ? atCapacity(model, trace?.capacity) : null;
 }
 
 /**

@@ -55,12 +55,20 @@ export function startHashSync(): () => void {
   // The stores read the hash when first imported, maybe before every part had registered.
   applyParts(location.hash, parseLabHash(location.hash).notices);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // The hash as this sync last read or wrote it. A navigation changes location.hash at once but
+  // queues its hashchange event; a write due in between must not put the old view back.
+  let known = location.hash;
   const write = () => {
     timer = null;
+    if (location.hash !== known) {
+      onHash();
+      return;
+    }
     const hash = encodeLabHash(currentView(), currentBackend());
     useShareStore.setState({ hash });
     if (hash === location.hash) return;
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+    known = location.hash;
   };
   const schedule = () => {
     if (timer !== null) clearTimeout(timer);
@@ -80,11 +88,12 @@ export function startHashSync(): () => void {
     if (s.hide !== prev.hide || s.embed !== prev.embed) schedule();
   });
   const offParts = hashParts().map((part) => part.subscribe(schedule));
-  const onHash = () => {
+  function onHash() {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    known = location.hash;
     applyHash(location.hash);
-  };
+  }
   window.addEventListener('hashchange', onHash);
   return () => {
     if (timer !== null) clearTimeout(timer);
