@@ -1,5 +1,6 @@
 import { version as appVersion } from '../../package.json';
 import type { BackendReport } from '../engine/backend';
+import { reportProvenance } from '../engine/reportProvenance';
 
 /**
  * Where a result the page shows was produced, for its downloads: the engine's backend report
@@ -25,13 +26,8 @@ export function pageProvenance(
   report: BackendReport | null,
   env: PageEnvironment = browserEnvironment(),
 ): Record<string, unknown> {
-  return {
-    source: 'page',
-    backend: report?.name ?? null,
-    backendReason: report?.reason ?? null,
-    adapter: report?.adapter ?? null,
-    limits: report?.limits ?? null,
-    tfjsVersion: report?.tfjsVersion ?? null,
-    ...env,
-  };
+  const engine = report
+    ? reportProvenance(report)
+    : { backend: null, backendReason: null, adapter: null, limits: null, tfjsVersion: null };
+  return { source: 'page', ...engine, ...env };
 }

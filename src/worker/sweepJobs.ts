@@ -1,4 +1,5 @@
 import type { BackendReport } from '../engine/backend';
+import { reportProvenance } from '../engine/reportProvenance';
 import type { SweepConfig, SweepFit, SweepProgress, SweepResult, SweepRow } from '../engine/sweep';
 import type { EngineResponse } from './protocol';
 import type {
@@ -55,12 +56,8 @@ function provenanceOf(
     inputKind: c.inputKind,
     params: c.params ?? {},
     ...engine,
-    backend: report.name,
-    backendReason: report.reason,
-    adapter: report.adapter,
-    limits: report.limits,
+    ...reportProvenance(report),
     userAgent: deps.userAgent,
-    tfjsVersion: report.tfjsVersion,
     appVersion: deps.appVersion,
     d: c.d,
     heads: c.heads,
