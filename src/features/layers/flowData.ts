@@ -1,6 +1,6 @@
 import type { BarSeries } from '../../charts/barMarks';
 import type { WaterfallPart } from '../../charts/waterfallMarks';
-import type { ForwardTrace } from '../../core/model/trace';
+import type { ForwardTrace, SublayerFlow } from '../../core/model/trace';
 
 /**
  * Residual-flow chart data from a trace (REFERENCE.md §4): per layer the stream norm entering
@@ -14,39 +14,37 @@ export const MLP_COLOR = '#f28e2b';
 
 export const layerNames = (trace: ForwardTrace) => trace.layers.map((_, l) => `L${l + 1}`);
 
-export function streamNormSeries(trace: ForwardTrace): BarSeries[] {
+/** One bar series per sublayer (attention, MLP) of a value each layer's flow reports. */
+function sublayerSeries(
+  trace: ForwardTrace,
+  labels: { attn: string; mlp: string },
+  value: (flow: SublayerFlow) => number,
+): BarSeries[] {
   return [
     {
       id: 'attn',
-      label: '‖x‖ entering attention',
+      label: labels.attn,
       color: ATTN_COLOR,
-      values: trace.layers.map((l) => l.attn.streamNorm),
+      values: trace.layers.map((l) => value(l.attn)),
     },
     {
       id: 'mlp',
-      label: '‖x‖ entering the MLP',
+      label: labels.mlp,
       color: MLP_COLOR,
-      values: trace.layers.map((l) => l.mlp.streamNorm),
+      values: trace.layers.map((l) => value(l.mlp)),
     },
   ];
 }
 
-export function relativeUpdateSeries(trace: ForwardTrace): BarSeries[] {
-  return [
-    {
-      id: 'attn',
-      label: 'attention ρ',
-      color: ATTN_COLOR,
-      values: trace.layers.map((l) => l.attn.relativeUpdate),
-    },
-    {
-      id: 'mlp',
-      label: 'MLP ρ',
-      color: MLP_COLOR,
-      values: trace.layers.map((l) => l.mlp.relativeUpdate),
-    },
-  ];
-}
+export const streamNormSeries = (trace: ForwardTrace): BarSeries[] =>
+  sublayerSeries(
+    trace,
+    { attn: '‖x‖ entering attention', mlp: '‖x‖ entering the MLP' },
+    (f) => f.streamNorm,
+  );
+
+export const relativeUpdateSeries = (trace: ForwardTrace): BarSeries[] =>
+  sublayerSeries(trace, { attn: 'attention ρ', mlp: 'MLP ρ' }, (f) => f.relativeUpdate);
 
 export const shareParts = (trace: ForwardTrace): WaterfallPart[] =>
   trace.shares.map((s) => ({ label: s.label, value: s.value }));
