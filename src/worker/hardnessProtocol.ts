@@ -1,3 +1,4 @@
+import { type Fields, inRange, isIntIn, isObject } from '../core/fieldChecks';
 import type { EstimatorPoint } from '../core/hardness/performerEstimator';
 import type { TargetPattern } from '../core/hardness/rankLimit';
 import type { BoundedEntriesPoint } from '../engine/experiments/boundedEntries';
@@ -164,17 +165,11 @@ export interface HardnessProgressResponse extends HardnessProgress {
   id: number;
 }
 
-type Fields = Record<string, unknown>;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
-const inRange = (v: unknown, [lo, hi]: readonly [number, number]) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
-const intIn = (v: unknown, range: readonly [number, number]) =>
-  Number.isInteger(v) && inRange(v, range);
 const isPow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
 const rangeText = ([lo, hi]: readonly [number, number]) => `[${lo}, ${hi}]`;
 
 function checkInt(m: Fields, key: string, range: readonly [number, number]): string | null {
-  return intIn(m[key], range)
+  return isIntIn(m[key], range)
     ? null
     : `${key} must be an integer in ${rangeText(range)}, got ${String(m[key])}`;
 }
@@ -190,7 +185,7 @@ function checkList(
   const list = m[key];
   if (!Array.isArray(list) || list.length === 0) return `${key} must be a non-empty list`;
   if (list.length > max) return `${key} holds at most ${max} values, got ${list.length}`;
-  const ok = (v: unknown) => (int ? intIn(v, range) : inRange(v, range));
+  const ok = (v: unknown) => (int ? isIntIn(v, range) : inRange(v, range));
   const bad = list.find((v) => !ok(v));
   if (bad !== undefined) {
     return `each of ${key} must be ${int ? 'an integer' : 'a number'} in ${rangeText(range)}, got ${String(bad)}`;

@@ -1,3 +1,4 @@
+import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
 import { CONTEXT, VOCAB } from '../core/model/task';
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../core/model/trace';
 import { VARIANT_IDS } from '../core/variantSpecs';
@@ -70,11 +71,6 @@ export interface LayerAccuracyResultResponse extends LayerAccuracyOutcome {
   type: 'layerAccuracyResult';
   id: number;
 }
-
-type Fields = Record<string, unknown>;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
-const isIntIn = (v: unknown, [lo, hi]: readonly [number, number]) =>
-  Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
 
 function checkModelRef(m: Fields): string | null {
   if (typeof m.model !== 'string' || !MODEL_ID.test(m.model)) {

@@ -1,3 +1,4 @@
+import { type Fields, isObject } from '../core/fieldChecks';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
 import {
@@ -172,10 +173,6 @@ const RESPONSE_TYPES: ReadonlySet<string> = new Set<EngineResponse['type']>([
   'cancelled',
   'deviceLost',
 ]);
-
-type Fields = Record<string, unknown>;
-
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
 
 const isId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 

@@ -1,3 +1,4 @@
+import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
@@ -111,10 +112,6 @@ export interface ParamSweepResultResponse extends ParamSweepOutcome {
   id: number;
 }
 
-type Fields = Record<string, unknown>;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
-const isIntIn = (v: unknown, [lo, hi]: readonly [number, number]) =>
-  Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
 const isPow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
 function checkInts(c: Fields): string | null {

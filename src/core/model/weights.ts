@@ -1,3 +1,4 @@
+import { type Fields, isObject } from '../fieldChecks';
 import { configProblem, parameterSpecs, sizeOf } from './config';
 import type { WeightMap } from './init';
 import type { ModelConfig, ModelInfo } from './trace';
@@ -80,9 +81,6 @@ export function encodeModel(
   };
   return { manifest, bin };
 }
-
-type Fields = Record<string, unknown>;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
 
 /** Validate a ModelInfo (as found in a manifest or the index); throws ModelFormatError. */
 export function checkModelInfo(x: unknown, where: string): ModelInfo {

@@ -1,3 +1,4 @@
+import { type Fields, isObject } from '../../core/fieldChecks';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
 
@@ -15,8 +16,6 @@ export interface ResultSet {
   provenance: Record<string, unknown>;
 }
 
-type Fields = Record<string, unknown>;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
 const num = (x: unknown, fallback: number) => (typeof x === 'number' ? x : fallback);
 
 function isRow(x: unknown): x is SweepRow {

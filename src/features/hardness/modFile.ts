@@ -1,3 +1,4 @@
+import { type Fields, isObject } from '../../core/fieldChecks';
 import {
   checkHardnessRequest,
   type ModExperiment,
@@ -27,8 +28,6 @@ export interface ModFile {
   provenance: Record<string, unknown>;
 }
 
-type Fields = Record<string, unknown>;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
 const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
 function isTime(x: unknown): boolean {
