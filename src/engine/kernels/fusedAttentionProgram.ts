@@ -3,8 +3,9 @@ import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 /**
  * Exact attention in one pass (FlashAttention's algorithm as one WGSL program): a workgroup owns
  * a tile of TQ queries of one head, one query per thread; blocks of TK keys and values are staged
- * in workgroup memory and each thread folds them into a running max m, running sum ℓ and a
- * rescaled accumulator (online softmax). The n×n scores never exist: memory is O(n·d).
+ * in workgroup memory and each thread folds them, four keys at a time, into a running max m,
+ * running sum ℓ and a rescaled accumulator (online softmax). The n×n scores never exist: memory
+ * is O(n·d).
  *
  * q, k: [heads, n, d]; v: [heads, n, dv] → [heads, n, dv]. d, dv ≤ 128 and causal are compiled
  * in (the shape class); n and the scale are uniforms, so one shader serves every n.
@@ -87,18 +88,41 @@ export class FusedAttentionProgram implements WebGPUProgram {
           if (valid && live) {
             ${this.causal ? 'let last = min(keyEnd, row + 1);' : 'let last = keyEnd;'}
             let count = min(TK, last - start);
-            for (var j = 0; j < count; j++) {
+            // Four keys at a time: four independent dot-product chains (latency hidden by
+            // instruction-level parallelism, not only by other threads) and one rescale of the
+            // accumulator per four keys. The remaining 0–3 keys go one by one.
+            let count4 = count - count % 4;
+            for (var j = 0; j < count4; j += 4) {
+              let k0 = j * D;
+              var s0 = 0.0; var s1 = 0.0; var s2 = 0.0; var s3 = 0.0;
+              for (var t = 0; t < D; t++) {
+                let x = qv[t];
+                s0 += x * kTile[k0 + t];
+                s1 += x * kTile[k0 + D + t];
+                s2 += x * kTile[k0 + 2 * D + t];
+                s3 += x * kTile[k0 + 3 * D + t];
+              }
+              let mNew = max(m, max(max(s0, s1), max(s2, s3)));
+              let c = exp(m - mNew);
+              let p0 = exp(s0 - mNew); let p1 = exp(s1 - mNew);
+              let p2 = exp(s2 - mNew); let p3 = exp(s3 - mNew);
+              l = l * c + ((p0 + p1) + (p2 + p3));
+              let v0 = j * DV;
+              for (var t = 0; t < DV; t++) {
+                acc[t] = acc[t] * c + (p0 * vTile[v0 + t] + p1 * vTile[v0 + DV + t])
+                  + (p2 * vTile[v0 + 2 * DV + t] + p3 * vTile[v0 + 3 * DV + t]);
+              }
+              m = mNew;
+            }
+            for (var j = count4; j < count; j++) {
               var s = 0.0;
               for (var t = 0; t < D; t++) { s += qv[t] * kTile[j * D + t]; }
-              if (s > m) {
-                let c = exp(m - s);
-                l = l * c;
-                for (var t = 0; t < DV; t++) { acc[t] = acc[t] * c; }
-                m = s;
-              }
-              let p = exp(s - m);
-              l += p;
-              for (var t = 0; t < DV; t++) { acc[t] += p * vTile[j * DV + t]; }
+              let mNew = max(m, s);
+              let c = exp(m - mNew);
+              let p = exp(s - mNew);
+              l = l * c + p;
+              for (var t = 0; t < DV; t++) { acc[t] = acc[t] * c + p * vTile[j * DV + t]; }
+              m = mNew;
             }
           }
           workgroupBarrier();
