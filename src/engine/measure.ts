@@ -126,6 +126,9 @@ export async function peakCallBytes(
       result = variant.run(q, k, v, opts);
       return result;
     });
+    // Wait for the GPU to finish the profiled call: left in flight, its work would be timed as
+    // part of the next (timed) call, which doubled the first timed call of a one-kernel variant.
+    await (result as tf.Tensor | null)?.data();
     const snapshots = info.kernels.map((kernel) => kernel.totalBytesSnapshot);
     const peak = snapshots.length > 0 ? Math.max(...snapshots) : bytesBefore + info.newBytes;
     return Math.max(0, peak - bytesBefore);
