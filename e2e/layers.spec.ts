@@ -182,6 +182,25 @@ test('a MoD model runs at another capacity: fewer routed tokens, said on screen'
   expect(log.errors).toEqual([]);
 });
 
+test('a seeded variant takes a seed: "New draw" reruns with the next one, the link keeps it', async ({
+  page,
+  log,
+}) => {
+  await open(page, '#screen=layers&l.variant=performer&l.p.m=16');
+  await done(page);
+  await expect(status(page)).toContainText('with Performer (FAVOR+) (seed 0).');
+  const seed = page.getByRole('spinbutton', { name: 'seed' });
+  await expect(seed).toHaveValue('0');
+  await page.getByRole('button', { name: 'New draw' }).click();
+  await expect(seed).toHaveValue('1');
+  await expect(status(page)).toContainText('(seed 1).', { timeout: 60_000 });
+  await expect.poll(() => new URL(page.url()).hash).toContain('l.seed=1');
+  // A deterministic variant has no seed to set.
+  await page.getByTestId('variant-select').selectOption('window');
+  await expect(seed).toHaveCount(0);
+  expect(log.errors).toEqual([]);
+});
+
 test('375 px: no horizontal page scroll, the grid stays in its box', async ({
   page,
   log,

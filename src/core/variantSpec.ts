@@ -35,6 +35,8 @@ export interface VariantSpec {
   /** Exponent of n in the time cost (2 for quadratic, 1 for linear; n log n counts as 1). */
   timeExponent: number;
   params: readonly ParamSpec[];
+  /** Draws random features, projections, hashes or blocks from the call's seed. */
+  seeded?: boolean;
   /** Backends the variant runs on (all when absent): custom WGSL kernels need webgpu. */
   backends?: readonly string[];
   cost(shape: AttentionShape, params: ParamValues): CostEstimate;

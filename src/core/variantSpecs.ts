@@ -167,6 +167,7 @@ function bigbirdKeys(s: AttentionShape, p: ParamValues): number {
 
 const bigbird: VariantSpec = {
   id: 'bigbird',
+  seeded: true,
   label: 'BigBird (block sparse)',
   family: 'sparse',
   exact: false,
@@ -199,6 +200,7 @@ const bigbird: VariantSpec = {
 
 const linformer: VariantSpec = {
   id: 'linformer',
+  seeded: true,
   label: 'Linformer (low rank)',
   family: 'low-rank',
   exact: false,
@@ -220,6 +222,7 @@ const linformer: VariantSpec = {
 
 const performer: VariantSpec = {
   id: 'performer',
+  seeded: true,
   label: 'Performer (FAVOR+)',
   family: 'kernel',
   exact: false,
@@ -282,6 +285,7 @@ const nystrom: VariantSpec = {
 
 const lsh: VariantSpec = {
   id: 'lsh',
+  seeded: true,
   label: 'LSH (Reformer)',
   family: 'hashing',
   exact: false,

@@ -134,6 +134,7 @@ export function createModelJobs(deps: ModelDeps) {
       params: req.params ?? {},
       sequences: req.sequences,
       seed: req.seed,
+      ...(req.variantSeed === undefined ? {} : { variantSeed: req.variantSeed }),
       limits: ctx.limits,
       shouldCancel: ctx.cancelled,
     });

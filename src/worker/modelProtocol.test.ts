@@ -59,6 +59,10 @@ describe('layer job requests', () => {
     expect(problem({ ...accuracy, sequences: 5000 })).toMatch(/sequences must be an integer/);
     expect(problem({ ...accuracy, seed: -1 })).toMatch(/seed must be an integer/);
     expect(problem({ ...trace, seed: 1.5 })).toMatch(/seed must be an integer/);
+    expect(problem({ ...accuracy, variantSeed: 2 ** 32 })).toMatch(
+      /variantSeed must be an integer/,
+    );
+    expect(problem({ ...accuracy, variantSeed: 0 })).toBeNull();
   });
 
   it('takes a MoD capacity in (0, 1] and nothing else', () => {

@@ -45,6 +45,8 @@ export interface LayerAccuracyRequest extends ModelRef {
   params?: Record<string, number>;
   sequences: number;
   seed: number;
+  /** Seed of the variant's random draw (default: seed). */
+  variantSeed?: number;
   /** MoD models: run at this capacity C/S instead of the trained one. */
   capacity?: number;
 }
@@ -71,6 +73,11 @@ export interface LayerAccuracyResultResponse extends LayerAccuracyOutcome {
   type: 'layerAccuracyResult';
   id: number;
 }
+
+const checkSeed = (name: string, v: unknown): string | null =>
+  isIntIn(v, MODEL_JOB_LIMITS.seed)
+    ? null
+    : `${name} must be an integer in [0, 2^32 − 1], got ${String(v)}`;
 
 function checkModelRef(m: Fields): string | null {
   if (typeof m.model !== 'string' || !MODEL_ID.test(m.model)) {
@@ -116,10 +123,7 @@ export function checkLayerTraceRequest(m: Fields): string | null {
   if (bad >= 0) {
     return `token ${String(tokens[bad])} at position ${bad} is not an id in [0, ${VOCAB - 1}]`;
   }
-  if (m.seed !== undefined && !isIntIn(m.seed, MODEL_JOB_LIMITS.seed)) {
-    return `seed must be an integer in [0, 2^32 − 1], got ${String(m.seed)}`;
-  }
-  return null;
+  return m.seed === undefined ? null : checkSeed('seed', m.seed);
 }
 
 export function checkLayerAccuracyRequest(m: Fields): string | null {
@@ -129,8 +133,8 @@ export function checkLayerAccuracyRequest(m: Fields): string | null {
   if (!isIntIn(m.sequences, MODEL_JOB_LIMITS.sequences)) {
     return `sequences must be an integer in [${lo}, ${hi}], got ${String(m.sequences)}`;
   }
-  if (!isIntIn(m.seed, MODEL_JOB_LIMITS.seed)) {
-    return `seed must be an integer in [0, 2^32 − 1], got ${String(m.seed)}`;
-  }
-  return null;
+  return (
+    checkSeed('seed', m.seed) ??
+    (m.variantSeed === undefined ? null : checkSeed('variantSeed', m.variantSeed))
+  );
 }

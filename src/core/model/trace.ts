@@ -99,6 +99,8 @@ export interface ForwardTrace {
   predictions: Prediction[];
   /** The MoD capacity C/S the forward routed with (MoD models only). */
   capacity?: number;
+  /** The seed of the variant's random draw (seeded variants only: performer, lsh, …). */
+  seed?: number;
 }
 
 export interface AccuracyReport {
@@ -113,4 +115,6 @@ export interface AccuracyReport {
   variantAccuracy: number;
   /** The MoD capacity C/S both ran with (MoD models only). */
   capacity?: number;
+  /** The seed of the variant's random draw, where it was not `seed` (seeded variants only). */
+  variantSeed?: number;
 }

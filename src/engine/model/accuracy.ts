@@ -19,8 +19,10 @@ export interface AccuracyOptions {
   variant: string;
   params?: Readonly<Record<string, number>>;
   sequences: number;
-  /** Seeds the held-out sequences and the variant's random features, projections or hashes. */
+  /** Seeds the held-out sequences, and the variant's random draw unless variantSeed is given. */
   seed: number;
+  /** Seeds the variant's random features, projections, hashes or blocks. */
+  variantSeed?: number;
   /** Largest batch per forward. */
   batch?: number;
   limits?: DeviceLimits;
@@ -81,7 +83,7 @@ export async function taskAccuracy(
     checkTokens(c, b[0]);
     return prepareModelAttention(c, b[0].length, opts.variant, opts.params ?? {}, {
       batch: b.length,
-      seed: opts.seed,
+      seed: opts.variantSeed ?? opts.seed,
       limits: opts.limits,
     });
   });
@@ -112,5 +114,6 @@ export async function taskAccuracy(
     exactAccuracy: exact.total ? exact.correct / exact.total : 0,
     variantAccuracy: approx.total ? approx.correct / approx.total : 0,
     ...(c.mod ? { capacity: c.mod.capacity } : {}),
+    ...(opts.variantSeed !== undefined ? { variantSeed: opts.variantSeed } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { assembleTrace, type ForwardRecord, type LayerRecord } from '../../core/
 import type { ForwardTrace } from '../../core/model/trace';
 import type { ModelWeights } from '../../core/model/weights';
 import type { DeviceLimits } from '../../core/variantSpec';
+import { findSpec } from '../../core/variantSpecs';
 import { type ForwardTensors, forward, type LayerTensors } from './forward';
 import { disposeMap, forwardTensorList, toTensorMap } from './modelTensors';
 import { checkTokens, prepareModelAttention } from './prepare';
@@ -94,7 +95,11 @@ export async function traceForward(
     });
     const rec = await readRecord(held[0], weights, [...tokens]);
     const trace = assembleTrace(rec, variant, prepared.params);
-    return c.mod ? { ...trace, capacity: c.mod.capacity } : trace;
+    return {
+      ...trace,
+      ...(findSpec(variant)?.seeded ? { seed: opts.seed ?? 0 } : {}),
+      ...(c.mod ? { capacity: c.mod.capacity } : {}),
+    };
   } finally {
     for (const f of held) tf.dispose(forwardTensorList(f));
     disposeMap(w);

@@ -55,6 +55,22 @@ describe('variants in the model', () => {
     expect(err(many)).toBeLessThan(0.05);
   });
 
+  it('a seeded variant records its seed, draws anew with another, and accuracy takes its own', async () => {
+    const w = randomModel({});
+    const a = await traceForward(w, TOKENS, 'performer', { m: 8 }, { seed: 3 });
+    const b = await traceForward(w, TOKENS, 'performer', { m: 8 }, { seed: 4 });
+    expect(a.seed).toBe(3);
+    expect(maxAbs(a.layers[0].attention[0], b.layers[0].attention[0])).toBeGreaterThan(1e-4);
+    // Not seeded: no seed recorded.
+    expect((await traceForward(w, TOKENS, 'linear', {}, { seed: 3 })).seed).toBeUndefined();
+    const opts = { variant: 'performer', params: { m: 2 }, sequences: 16, seed: 5 };
+    const same = await taskAccuracy(w, opts);
+    const own = await taskAccuracy(w, { ...opts, variantSeed: 5 });
+    expect(same.variantSeed).toBeUndefined();
+    expect(own).toMatchObject({ seed: 5, variantSeed: 5 });
+    expect(own.variantAccuracy).toBe(same.variantAccuracy);
+  });
+
   it('refuses with a reason: linformer, too long, unknown tokens, MoDA with a variant, bad params', async () => {
     const w = randomModel({});
     const refused = (p: Promise<unknown>, why: RegExp) => expect(p).rejects.toThrow(why);

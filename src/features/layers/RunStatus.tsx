@@ -29,7 +29,8 @@ export function RunStatus() {
         <div className="layers-done">
           <p className="muted">
             Done in {Math.round(trace.ms ?? 0)} ms: {shown.tokens.length} tokens through{' '}
-            {shown.layers.length} layers with {labelOf(shown.variant)}.
+            {shown.layers.length} layers with {labelOf(shown.variant)}
+            {shown.seed === undefined ? '' : ` (seed ${shown.seed})`}.
           </p>
           {model ? <TraceDownload trace={shown} model={model} /> : null}
         </div>

@@ -2,7 +2,7 @@ import { useAppStore } from '../../app/store';
 import { findSpec, VARIANT_SPECS } from '../../core/variantSpecs';
 import { VariantParams } from '../complexity/VariantParams';
 import { checkSequence } from './inputCheck';
-import { paramsOf } from './layersConfig';
+import { paramsOf, SEED_PARAM } from './layersConfig';
 import { useLayersStore } from './layersStore';
 import { modelOf, variantCheck } from './runPlan';
 
@@ -55,6 +55,23 @@ export function VariantControl() {
             values={given}
             onChange={(name, v) => setParam(spec.id, name, v)}
           />
+        ) : null}
+        {spec?.seeded ? (
+          <div className="layers-seed">
+            <VariantParams
+              params={[SEED_PARAM]}
+              values={{ seed: config.seed }}
+              onChange={(_, seed) => setConfig({ seed })}
+            />
+            <button
+              type="button"
+              className="button"
+              onClick={() => setConfig({ seed: (config.seed + 1) % (SEED_PARAM.max + 1) })}
+              title="Run the same variant with another random draw"
+            >
+              New draw
+            </button>
+          </div>
         ) : null}
         {reason ? (
           <p className="notice warn" role="note" data-testid="variant-refused">

@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../core/params';
+import type { ParamSpec, ParamValues } from '../../core/params';
 
 /**
  * The layer explorer's controls as plain data, and their defaults. `model: ''` means the first
@@ -20,6 +20,8 @@ export interface LayersConfig {
   grid: GridView;
   /** MoD models: the capacity C/S to route with at inference; null = as trained. */
   capacity: number | null;
+  /** Seed of a seeded variant's random draw (performer's features, lsh's hashes, …). */
+  seed: number;
 }
 
 /** Eight distinct letters of A..P, then the copy: 17 tokens, induction is easy to see. */
@@ -34,6 +36,18 @@ export const DEFAULT_LAYERS_CONFIG: LayersConfig = {
   head: null,
   grid: 'used',
   capacity: null,
+  seed: 0,
+};
+
+/** The seed as a variant parameter, so it is edited like the others. */
+export const SEED_PARAM: ParamSpec = {
+  name: 'seed',
+  label: 'seed',
+  default: 0,
+  min: 0,
+  max: 2 ** 32 - 1,
+  integer: true,
+  description: "Seed of the variant's random draw: another seed, another set of features or hashes",
 };
 
 /** Longest text accepted from a link (the model's context is far shorter; this bounds the URL). */

@@ -74,6 +74,18 @@ describe('run plan', () => {
     expect(at(0.25)).toEqual([0.25, 0.25]);
     expect(at(0.25, model)).toEqual([undefined, undefined]);
   });
+  it('carries the seed only for a variant that draws at random', () => {
+    const seeds = (variant: string) => {
+      const c = { ...config, variant, seed: 9 };
+      const plan = planTrace(c, [model], 'webgpu');
+      const acc = planAccuracy(c, [model], 'webgpu');
+      return [plan.ok && plan.request.seed, acc.ok && acc.request.variantSeed];
+    };
+    expect(seeds('performer')).toEqual([9, 9]);
+    expect(seeds('lsh')).toEqual([9, 9]);
+    // A deterministic variant: another seed is the same request (nothing reruns).
+    expect(seeds('window')).toEqual([undefined, undefined]);
+  });
   it('refuses variants that cannot be causal, with the reason, before running', () => {
     const plan = planTrace({ ...config, variant: 'linformer' }, [model], 'webgpu');
     expect(plan.ok).toBe(false);

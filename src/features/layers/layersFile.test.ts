@@ -80,6 +80,9 @@ describe('the layers file', () => {
     expect(accuracyOf(trace, model.id, { ...accuracy, params: { w: 4 } })).toBeNull();
     expect(accuracyOf(trace, 'other', accuracy)).toBeNull();
     expect(accuracyOf(trace, model.id, { ...accuracy, capacity: 0.25 })).toBeNull();
+    expect(accuracyOf(trace, model.id, { ...accuracy, variantSeed: 3 })).toBeNull();
+    const seeded = { ...trace, seed: 3 };
+    expect(accuracyOf(seeded, model.id, { ...accuracy, variantSeed: 3 })).not.toBeNull();
     expect(accuracyOf(trace, model.id, null)).toBeNull();
     expect(accuracyOf(trace, model.id, accuracy)).toBe(accuracy);
   });

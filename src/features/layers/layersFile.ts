@@ -36,7 +36,8 @@ export function accuracyOf(
     accuracy.model === model &&
     accuracy.variant === trace.variant &&
     JSON.stringify(accuracy.params) === JSON.stringify(trace.params) &&
-    accuracy.capacity === trace.capacity;
+    accuracy.capacity === trace.capacity &&
+    accuracy.variantSeed === trace.seed;
   return same ? accuracy : null;
 }
 

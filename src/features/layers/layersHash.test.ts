@@ -29,9 +29,11 @@ describe('layers hash part', () => {
       head: 0,
       grid: 'difference',
       capacity: 0.25,
+      seed: 4_000_000_000,
     };
     const pairs = encodeLayers(config);
     expect(pairs).toContainEqual(['l.cap', 0.25]);
+    expect(pairs).toContainEqual(['l.seed', 4_000_000_000]);
     expect(pairs).toContainEqual(['l.layer', 3]);
     expect(pairs).toContainEqual(['l.p.m', 64]);
     const back = parseLayers(params(pairs), MODELS);
@@ -66,11 +68,13 @@ describe('layers hash part', () => {
         ['l.head', 'x'],
         ['l.grid', 'sideways'],
         ['l.zz', '1'],
+        ['l.seed', '4294967296'],
       ]),
       MODELS,
     );
     expect(config).toEqual(DEFAULT_LAYERS_CONFIG);
-    expect(notices).toHaveLength(7);
+    expect(notices).toHaveLength(8);
+    expect(notices.join('\n')).toMatch(/l\.seed="4294967296".*from 0 to 4294967295/);
     expect(notices.join('\n')).toContain('"l.zz"');
     expect(notices.join('\n')).toContain('"3"');
     expect(notices.join('\n')).toContain('models: prenorm, attnres');

@@ -9,6 +9,7 @@ import {
   type GridView,
   type LayersConfig,
   MAX_TEXT_CHARS,
+  SEED_PARAM,
 } from './layersConfig';
 
 /**
@@ -19,7 +20,7 @@ import {
  */
 
 export const LAYERS_PREFIX = 'l.';
-const KEYS = ['l.model', 'l.variant', 'l.text', 'l.layer', 'l.head', 'l.grid', 'l.cap'];
+const KEYS = ['l.model', 'l.variant', 'l.text', 'l.layer', 'l.head', 'l.grid', 'l.cap', 'l.seed'];
 const GRIDS: GridView[] = ['used', 'difference'];
 
 export const ownsLayersKey = (key: string) => key.startsWith(LAYERS_PREFIX);
@@ -44,6 +45,7 @@ export function encodeLayers(c: LayersConfig): HashPair[] {
   if (c.head !== null) pairs.push(['l.head', c.head + 1]);
   if (c.grid !== d.grid) pairs.push(['l.grid', c.grid]);
   if (c.capacity !== null) pairs.push(['l.cap', c.capacity]);
+  if (c.seed !== d.seed) pairs.push(['l.seed', c.seed]);
   return pairs;
 }
 
@@ -134,6 +136,14 @@ export function parseLayers(
     const v = MOD_CAPACITIES.find((c) => String(c) === cap.trim());
     if (v === undefined) notices.push(ignored('l.cap', cap, `one of ${MOD_CAPACITIES.join(', ')}`));
     else config.capacity = v;
+  }
+
+  const seed = get('l.seed');
+  if (seed !== null) {
+    const v = /^\d{1,10}$/.test(seed) ? Number(seed) : -1;
+    if (v < 0 || v > SEED_PARAM.max) {
+      notices.push(ignored('l.seed', seed, `an integer from 0 to ${SEED_PARAM.max}`));
+    } else config.seed = v;
   }
 
   for (const [key, field, max] of [

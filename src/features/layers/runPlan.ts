@@ -18,6 +18,8 @@ export interface TraceRequest {
   params: ParamValues;
   tokens: number[];
   capacity?: number;
+  /** Seeded variants only. */
+  seed?: number;
 }
 
 export interface AccuracyRequest {
@@ -27,6 +29,8 @@ export interface AccuracyRequest {
   sequences: number;
   seed: number;
   capacity?: number;
+  /** Seeded variants only. */
+  variantSeed?: number;
 }
 
 export type Plan<R> =
@@ -78,6 +82,10 @@ export function variantCheck(
   return { params, reason };
 }
 
+/** The config's seed, under `name`, for a variant that draws at random; else nothing. */
+const seedOf = (config: LayersConfig, name: 'seed' | 'variantSeed') =>
+  findSpec(config.variant)?.seeded ? { [name]: config.seed } : {};
+
 /** The capacity field of a request: only for a MoD model run at a chosen capacity. */
 const capacityOf = (config: LayersConfig, model: ModelInfo) =>
   model.config.mod && config.capacity !== null ? { capacity: config.capacity } : {};
@@ -100,6 +108,7 @@ export function planTrace(
     params: v.params,
     tokens: check.tokens,
     ...capacityOf(config, model),
+    ...seedOf(config, 'seed'),
   };
   return { ok: true, request, key: JSON.stringify(request) };
 }
@@ -122,6 +131,7 @@ export function planAccuracy(
     sequences: ACCURACY_SEQUENCES,
     seed: ACCURACY_SEED,
     ...capacityOf(config, model),
+    ...seedOf(config, 'variantSeed'),
   };
   return { ok: true, request, key: JSON.stringify(request) };
 }
