@@ -3,6 +3,7 @@ import {
   crossover,
   errorSeries,
   fittedExponent,
+  lastStepExponent,
   type MeasuredPoint,
   paretoFrontier,
   theoryCurve,
@@ -37,7 +38,7 @@ describe('series', () => {
     expect(fittedExponent(linear)).toBeCloseTo(1, 10);
   });
 
-  it('scales the theory curve through the first measured point', () => {
+  it('scales the theory curve through the last measured point, from the first n on', () => {
     const [dense] = timeSeries(rows);
     const curve = theoryCurve(dense, (n) => n * n, [128, 256, 512, 2048]);
     expect(curve).toEqual([
@@ -45,6 +46,29 @@ describe('series', () => {
       { n: 512, y: 4 },
       { n: 2048, y: 64 },
     ]);
+  });
+
+  it('anchors the theory curve at the largest n, so a fixed cost shows as a gap at small n', () => {
+    // 10 ms fixed cost + n² / 65536 ms: the curve passes through the last point only.
+    const s = {
+      variant: 'dense',
+      points: [256, 512, 1024].map((n) => ({ n, y: 10 + (n * n) / 65536 })),
+    };
+    const curve = theoryCurve(s, (n) => n * n, [256, 512, 1024]);
+    expect(curve[2].y).toBeCloseTo(26, 10);
+    expect(curve[0].y).toBeCloseTo(26 / 16, 10);
+    expect(curve[0].y).toBeLessThan(s.points[0].y);
+  });
+
+  it('measures the slope over the last step of n, nearer the kernel exponent than the whole fit', () => {
+    const s = {
+      variant: 'dense',
+      points: [64, 128, 256, 512, 1024].map((n) => ({ n, y: 10 + (n * n) / 4096 })),
+    };
+    const last = lastStepExponent(s) ?? Number.NaN;
+    expect(last).toBeCloseTo(Math.log2(266 / 74), 10);
+    expect(last).toBeGreaterThan(fittedExponent(s) ?? Number.POSITIVE_INFINITY);
+    expect(lastStepExponent({ variant: 'x', points: [{ n: 64, y: 1 }] })).toBeNull();
   });
 });
 

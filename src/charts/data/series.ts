@@ -71,18 +71,32 @@ export function fittedExponent(series: Series): number | null {
 }
 
 /**
- * The theory curve of a variant: its analytic FLOPs at each n, scaled to pass through its first
- * measured point (so only the shape is theory, the level is measured).
+ * The log-log slope over a series' last step of n (its two largest points), or null with fewer
+ * than two. Fixed per-call costs (dispatch, read-back) flatten a whole-range fit at small n; the
+ * last step is where the kernels' own work dominates, so its slope is nearer their exponent.
+ */
+export function lastStepExponent(series: Series): number | null {
+  const [a, b] = series.points.slice(-2);
+  if (!a || !b || b.n === a.n || a.y <= 0 || b.y <= 0) return null;
+  return Math.log(b.y / a.y) / Math.log(b.n / a.n);
+}
+
+/**
+ * The theory curve of a variant: its analytic FLOPs at each n from its first measured point on,
+ * scaled to pass through its last measured point (only the shape is theory, the level is
+ * measured). Anchoring at the largest n, where the kernels' work dominates, leaves the gap at
+ * small n to show the fixed per-call cost the formula does not count.
  */
 export function theoryCurve(
   series: Series,
   flopsAt: (n: number) => number,
   ns: readonly number[],
 ): SeriesPoint[] {
-  const anchor = series.points[0];
-  if (!anchor) return [];
+  const first = series.points[0];
+  const anchor = series.points.at(-1);
+  if (!first || !anchor) return [];
   const scale = anchor.y / flopsAt(anchor.n);
-  return ns.filter((n) => n >= anchor.n).map((n) => ({ n, y: scale * flopsAt(n) }));
+  return ns.filter((n) => n >= first.n).map((n) => ({ n, y: scale * flopsAt(n) }));
 }
 
 export type Crossover =

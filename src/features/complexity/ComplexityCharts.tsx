@@ -3,9 +3,11 @@ import {
   analyticMemorySeries,
   errorSeries,
   fittedExponent,
+  lastStepExponent,
   type MeasuredPoint,
   memorySeries,
   paretoFrontier,
+  type Series,
   timeSeries,
 } from '../../charts/data/series';
 import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
@@ -141,8 +143,9 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
               checked={showTheory}
               onChange={(e) => setShowTheory(e.target.checked)}
             />{' '}
-            theory curves (dashed: analytic FLOPs scaled to the first point)
+            theory curves (dashed: analytic FLOPs scaled to the last point)
           </label>
+          <LastStepSlopes times={times} />
           {markers.map((m) => (
             <span key={m.label} className="chart-note">
               ▲ {m.label}
@@ -233,5 +236,27 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
       {errorPanel}
       {frontierPanel}
     </div>
+  );
+}
+
+/**
+ * The legend's exponents fit the whole range, which fixed per-call costs flatten at small n; the
+ * slope over the last step of n is the one to compare with the theory's exponent.
+ */
+function LastStepSlopes({ times }: { times: Series[] }) {
+  const slopes = times.flatMap((s) => {
+    const e = lastStepExponent(s);
+    const last = s.points.at(-1);
+    const prev = s.points.at(-2);
+    return e === null || !last || !prev ? [] : [{ s, e, from: prev.n, to: last.n }];
+  });
+  if (slopes.length === 0) return null;
+  const span = new Set(slopes.map((x) => `${formatN(x.from)}→${formatN(x.to)}`));
+  const range = span.size === 1 ? ` (n ${[...span][0]})` : '';
+  return (
+    <span className="chart-note" data-testid="last-step-slopes">
+      slope over the last step of n{range}, where fixed per-call costs weigh least:{' '}
+      {slopes.map((x) => `${label(x.s.variant)} ${x.e.toFixed(2)}`).join(' · ')}
+    </span>
   );
 }

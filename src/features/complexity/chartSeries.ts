@@ -46,7 +46,7 @@ export function withColors(series: Series[], suffix = ''): ChartSeries[] {
   }));
 }
 
-/** Dashed curves of each variant's analytic FLOPs, scaled to its first measured time. */
+/** Dashed curves of each variant's analytic FLOPs, scaled to its last measured time. */
 export function theorySeries(rows: ChartRows, times: Series[], shape: SweepShape): ChartSeries[] {
   const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
   return times.flatMap((s) => {

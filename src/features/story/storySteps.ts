@@ -39,7 +39,8 @@ export const STORY_STEPS: readonly StoryStep[] = [
     question: 'What does exact attention cost?',
     sentences: [
       'Every query is compared with every key, so one head computes an n × n score matrix: doubling the sequence length quadruples the work.',
-      'The chart is a measured run, not a formula: its legend fits the exponent of n to the timings, and the dashed curves are the variants’ analytic FLOPs.',
+      'The chart is a measured run, not a formula: its legend fits the exponent of n to the timings, and the dashed curves are the variants’ analytic FLOPs through each one’s largest point.',
+      'At small n a fixed cost per call (dispatch, read-back) flattens the curves and the fitted exponents; the slope over the last step of n, under the chart, is the one to hold against the theory.',
       'Open it in the complexity lab to measure the same sweep on your own device.',
     ],
     formula: 'O = softmax(QKᵀ/√d)·V,  4n²d FLOPs per head',
