@@ -237,6 +237,35 @@ test('a Run of four variants completes: rows, chart marks, JSON, no long task', 
   expect(log.errors).toEqual([]);
 });
 
+test('the fused kernel with key splits equals dense in the page (causal, two heads)', async ({
+  page,
+  log,
+}) => {
+  test.setTimeout(240_000);
+  const heads = 2;
+  const dv = 32;
+  await openLab(
+    page,
+    `#screen=lab&variants=dense,fused&n=128,256&d=${dv}&heads=${heads}&repeats=1&causal=1&input=gaussian&seed=1&p.fused.splits=4`,
+  );
+  await expect(page.getByRole('spinbutton', { name: 'key splits S' })).toHaveValue('4');
+  await startRun(page);
+  await waitDone(page);
+  const doc = JSON.parse(await download(page, 'Download JSON'));
+  expect(doc.config.params.fused).toEqual({ splits: 4 });
+  const fused = doc.rows.filter((r: { variant: string }) => r.variant === 'fused');
+  expect(fused).toHaveLength(2);
+  for (const r of fused) {
+    // Dense on webgpu is the reference; both are fp32, so they agree to rounding.
+    expect(r.relError, `n ${r.n}`).toBeLessThan(1e-5);
+    // d = 32 stages 64 keys per block: n = 128 runs 2 splits, n = 256 runs 4. The partials
+    // [heads, S, n, dv + 2] count in the peak beside the output.
+    const splits = r.n / 64;
+    expect(r.peakBytes, `n ${r.n}`).toBe(4 * heads * r.n * (dv + splits * (dv + 2)));
+  }
+  expect(log.errors).toEqual([]);
+});
+
 test('Cancel stops within a second and keeps the finished rows; sweeps leak no tensor', async ({
   page,
   log,

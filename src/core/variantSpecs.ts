@@ -1,3 +1,4 @@
+import { FUSED_MAX_SPLITS, splitPlan } from './fusedPlan';
 import type { ParamSpec, ParamValues } from './params';
 import type { AttentionShape, CostEstimate, VariantSpec } from './variantSpec';
 
@@ -7,6 +8,7 @@ import type { AttentionShape, CostEstimate, VariantSpec } from './variantSpec';
  */
 
 const F32 = 4;
+
 /** Widest d or dv the fused WGSL kernel accepts. */
 export const FUSED_MAX_WIDTH = 128;
 
@@ -150,10 +152,28 @@ const fused: VariantSpec = {
     words: 'quadratic time in one GPU pass: scores stay in on-chip memory, never in a buffer',
   },
   timeExponent: 2,
-  params: [],
+  params: [
+    param(
+      'splits',
+      'key splits S',
+      1,
+      1,
+      FUSED_MAX_SPLITS,
+      'key ranges folded by separate workgroups, then merged (split-K, as Flash-Decoding): more parallel work for a GPU with many cores, S·n·(dv + 2) more floats',
+    ),
+  ],
   backends: ['webgpu'],
-  cost: (s) => estimate(s, 2 * s.n * s.n * (s.d + s.dv) + 5 * s.n * s.n, 0),
-  largestTensorBytes: (s) => F32 * s.heads * s.n * Math.max(s.d, s.dv),
+  cost: (s, p) => {
+    const { splits } = splitPlan(s.n, s.d, s.dv, p.splits);
+    const partials = splits > 1 ? splits * s.n * (s.dv + 2) : 0;
+    // The merge: per row and split an exp and dv multiply-adds, then the division.
+    const merge = splits > 1 ? s.n * (splits * (2 * s.dv + 3) + s.dv) : 0;
+    return estimate(s, 2 * s.n * s.n * (s.d + s.dv) + 5 * s.n * s.n + merge, partials);
+  },
+  largestTensorBytes: (s, p) => {
+    const { splits } = splitPlan(s.n, s.d, s.dv, p.splits);
+    return F32 * s.heads * s.n * Math.max(s.d, s.dv, splits > 1 ? splits * (s.dv + 2) : 0);
+  },
   refusal: (s) =>
     s.d > FUSED_MAX_WIDTH || s.dv > FUSED_MAX_WIDTH
       ? `the fused kernel keeps a query and its output row in registers: d and dv must be ≤ ${FUSED_MAX_WIDTH}`

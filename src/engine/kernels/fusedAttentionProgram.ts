@@ -1,4 +1,5 @@
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { keyTile } from '../../core/fusedPlan';
 
 /**
  * Exact attention in one pass (FlashAttention's algorithm as one WGSL program): a workgroup owns
@@ -9,16 +10,14 @@ import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
  *
  * q, k: [heads, n, d]; v: [heads, n, dv] → [heads, n, dv]. d, dv ≤ 128 and causal are compiled
  * in (the shape class); n and the scale are uniforms, so one shader serves every n.
+ *
+ * With key splits (Flash-Decoding's split-K), a workgroup folds only one range of `chunk` keys
+ * and writes its unnormalised partial [acc, m, ℓ] to [heads, splits, n, dv + 2];
+ * FusedCombineProgram merges the splits. One query per thread leaves a GPU with many cores idle
+ * when heads·n/64 is small; splits multiply the workgroups by S for S·n·(dv + 2) floats more.
  */
 /** Queries per workgroup (one per thread). */
 export const FUSED_QUERY_TILE = 64;
-/** Workgroup memory holds TK keys and TK values (16 KiB, WebGPU's guaranteed minimum). */
-const STAGE_FLOATS = 4096;
-
-export function keyTile(d: number, dv: number): number {
-  return Math.max(1, Math.min(64, Math.floor(STAGE_FLOATS / (d + dv))));
-}
-
 export class FusedAttentionProgram implements WebGPUProgram {
   variableNames = ['Q', 'K', 'V'];
   outputShape: number[];
@@ -26,19 +25,22 @@ export class FusedAttentionProgram implements WebGPUProgram {
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number] = [FUSED_QUERY_TILE, 1, 1];
-  uniforms = 'seqLen : i32, scale : f32,';
+  uniforms = 'seqLen : i32, scale : f32, splits : i32, chunk : i32,';
   private readonly d: number;
   private readonly dv: number;
   private readonly causal: boolean;
+  private readonly partial: boolean;
 
-  constructor(heads: number, n: number, d: number, dv: number, causal: boolean) {
-    this.outputShape = [heads, n, dv];
+  /** `partial`: write [acc, m, ℓ] per split instead of the normalised output (splits > 1). */
+  constructor(heads: number, n: number, d: number, dv: number, causal: boolean, splits = 1) {
+    this.partial = splits > 1;
+    this.outputShape = this.partial ? [heads, splits, n, dv + 2] : [heads, n, dv];
     this.d = d;
     this.dv = dv;
     this.causal = causal;
-    this.shaderKey = `fusedAttention_${d}_${dv}_${causal ? 'causal' : 'full'}`;
+    this.shaderKey = `fusedAttention${this.partial ? 'Partial' : ''}_${d}_${dv}_${causal ? 'causal' : 'full'}`;
     this.dispatchLayout = { x: [0, 1, 2] };
-    this.dispatch = [heads * Math.ceil(n / FUSED_QUERY_TILE), 1, 1];
+    this.dispatch = [heads * Math.ceil(n / FUSED_QUERY_TILE) * splits, 1, 1];
   }
 
   getUserCode(): string {
@@ -57,8 +59,10 @@ export class FusedAttentionProgram implements WebGPUProgram {
         let lane = i32(localId.x);
         let n = uniforms.seqLen;
         let tiles = (n + TQ - 1) / TQ;
-        let head = group / tiles;
+        let head = group / (tiles * uniforms.splits);
+        let split = (group / tiles) % uniforms.splits;
         let tileStart = (group % tiles) * TQ;
+        let splitStart = split * uniforms.chunk;
         let row = tileStart + lane;
         let valid = row < n;
         let base = head * n;
@@ -70,9 +74,12 @@ export class FusedAttentionProgram implements WebGPUProgram {
         }
         var m = -3.402823e+38f;
         var l = 0.0;
-        ${this.causal ? 'let keyEnd = min(n, tileStart + TQ);' : 'let keyEnd = n;'}
-        // The loop bound must be uniform for the barriers; blocks past keyEnd (causal) only sync.
-        for (var start = 0; start < n; start += TK) {
+        let splitEnd = min(n, splitStart + uniforms.chunk);
+        ${this.causal ? 'let keyEnd = min(splitEnd, tileStart + TQ);' : 'let keyEnd = splitEnd;'}
+        // The loop bound must be uniform for the barriers (chunk is a multiple of TK); blocks past
+        // keyEnd (causal, or the last split's tail) only sync.
+        for (var b = 0; b < uniforms.chunk; b += TK) {
+          let start = splitStart + b;
           let live = start < keyEnd;
           if (live) {
             for (var e = lane; e < TK * D; e += TQ) {
@@ -127,10 +134,24 @@ export class FusedAttentionProgram implements WebGPUProgram {
           }
           workgroupBarrier();
         }
-        if (valid) {
-          for (var t = 0; t < DV; t++) { setOutputAtIndex((base + row) * DV + t, acc[t] / l); }
-        }
+        ${this.partial ? this.writePartial() : this.writeOutput()}
       }
     `;
+  }
+
+  private writeOutput(): string {
+    return `if (valid) {
+          for (var t = 0; t < DV; t++) { setOutputAtIndex((base + row) * DV + t, acc[t] / l); }
+        }`;
+  }
+
+  /** acc unnormalised, then m and ℓ; a row with no key in this split writes m = −max, ℓ = 0. */
+  private writePartial(): string {
+    return `if (valid) {
+          let at = ((head * uniforms.splits + split) * n + row) * (DV + 2);
+          for (var t = 0; t < DV; t++) { setOutputAtIndex(at + t, acc[t]); }
+          setOutputAtIndex(at + DV, m);
+          setOutputAtIndex(at + DV + 1, l);
+        }`;
   }
 }
