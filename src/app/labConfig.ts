@@ -1,4 +1,5 @@
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
+import { SEED_RANGE } from '../core/rng';
 import { refusalReason } from '../core/runCheck';
 import type { DeviceLimits } from '../core/variantSpec';
 import { findSpec, VARIANT_SPECS } from '../core/variantSpecs';
@@ -27,8 +28,7 @@ export const N_SMALL = [16, 32];
 export const D_RANGE = [1, 256] as const;
 export const HEADS_RANGE = [1, 16] as const;
 export const REPEATS_RANGE = [1, 50] as const;
-export const SEED_RANGE = [0, 2 ** 32 - 1] as const;
-export { INPUT_KINDS };
+export { INPUT_KINDS, SEED_RANGE };
 
 export function defaultParams(): Record<string, Record<string, number>> {
   return Object.fromEntries(

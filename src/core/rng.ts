@@ -2,6 +2,9 @@
  * Seeded randomness (mulberry32 plus Box–Muller): the same seed gives the same numbers in the
  * browser, the worker, Node and tests.
  */
+/** Seeds are 32-bit unsigned integers (the generator's state); every seed input takes this range. */
+export const SEED_RANGE = [0, 2 ** 32 - 1] as const;
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;

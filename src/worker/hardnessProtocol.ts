@@ -1,6 +1,7 @@
 import { type Fields, inRange, isIntIn, isObject } from '../core/fieldChecks';
 import type { EstimatorPoint } from '../core/hardness/performerEstimator';
 import type { TargetPattern } from '../core/hardness/rankLimit';
+import { SEED_RANGE } from '../core/rng';
 import type { BoundedEntriesPoint } from '../engine/experiments/boundedEntries';
 
 /**
@@ -18,7 +19,7 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = ['identity', 'shift', '
 
 /** Bounds the worker accepts (small: the experiments must stay quick on a software GPU). */
 export const HARDNESS_LIMITS = {
-  seed: [0, 2 ** 32 - 1],
+  seed: SEED_RANGE,
   bounded: {
     n: [16, 1024],
     points: 64,

@@ -1,6 +1,7 @@
 import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
 import { CONTEXT, VOCAB } from '../core/model/task';
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../core/model/trace';
+import { SEED_RANGE } from '../core/rng';
 import { VARIANT_IDS } from '../core/variantSpecs';
 
 /**
@@ -13,7 +14,7 @@ import { VARIANT_IDS } from '../core/variantSpecs';
 
 export const MODEL_JOB_LIMITS = {
   sequences: [1, 4096],
-  seed: [0, 2 ** 32 - 1],
+  seed: SEED_RANGE,
 } as const;
 
 export const MODEL_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;

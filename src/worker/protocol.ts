@@ -1,4 +1,5 @@
 import { type Fields, isObject } from '../core/fieldChecks';
+import { SEED_RANGE } from '../core/rng';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
 import {
@@ -48,7 +49,7 @@ export const CROSS_CHECK_LIMITS = {
   n: [1, 1024],
   d: [1, 128],
   heads: [1, 16],
-  seed: [0, 2 ** 32 - 1],
+  seed: SEED_RANGE,
 } as const;
 
 export interface InitRequest {

@@ -1,5 +1,6 @@
 import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
+import { SEED_RANGE } from '../core/rng';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
 import type { SweepFit, SweepProgress, SweepRow } from '../engine/sweep';
@@ -18,7 +19,7 @@ export const SWEEP_LIMITS = {
   d: [1, 256],
   heads: [1, 16],
   repeats: [1, 50],
-  seed: [0, 2 ** 32 - 1],
+  seed: SEED_RANGE,
   points: 400,
   paramValues: 32,
 } as const;

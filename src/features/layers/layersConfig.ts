@@ -1,4 +1,5 @@
 import type { ParamSpec, ParamValues } from '../../core/params';
+import { SEED_RANGE } from '../../core/rng';
 
 /**
  * The layer explorer's controls as plain data, and their defaults. `model: ''` means the first
@@ -44,8 +45,8 @@ export const SEED_PARAM: ParamSpec = {
   name: 'seed',
   label: 'seed',
   default: 0,
-  min: 0,
-  max: 2 ** 32 - 1,
+  min: SEED_RANGE[0],
+  max: SEED_RANGE[1],
   integer: true,
   description: "Seed of the variant's random draw: another seed, another set of features or hashes",
 };
