@@ -140,6 +140,12 @@ const window: VariantSpec = {
   refusal: () => null,
 };
 
+/** The key splits the fused kernel runs, and the partial floats per query row they keep. */
+function fusedPartials(s: AttentionShape, p: ParamValues): { splits: number; perRow: number } {
+  const { splits } = splitPlan(s.n, s.d, s.dv, p.splits);
+  return { splits, perRow: splits > 1 ? splits * (s.dv + 2) : 0 };
+}
+
 const fused: VariantSpec = {
   id: 'fused',
   label: 'Fused kernel (WGSL, exact)',
@@ -164,16 +170,13 @@ const fused: VariantSpec = {
   ],
   backends: ['webgpu'],
   cost: (s, p) => {
-    const { splits } = splitPlan(s.n, s.d, s.dv, p.splits);
-    const partials = splits > 1 ? splits * s.n * (s.dv + 2) : 0;
+    const { splits, perRow } = fusedPartials(s, p);
     // The merge: per row and split an exp and dv multiply-adds, then the division.
     const merge = splits > 1 ? s.n * (splits * (2 * s.dv + 3) + s.dv) : 0;
-    return estimate(s, 2 * s.n * s.n * (s.d + s.dv) + 5 * s.n * s.n + merge, partials);
+    return estimate(s, 2 * s.n * s.n * (s.d + s.dv) + 5 * s.n * s.n + merge, s.n * perRow);
   },
-  largestTensorBytes: (s, p) => {
-    const { splits } = splitPlan(s.n, s.d, s.dv, p.splits);
-    return F32 * s.heads * s.n * Math.max(s.d, s.dv, splits > 1 ? splits * (s.dv + 2) : 0);
-  },
+  largestTensorBytes: (s, p) =>
+    F32 * s.heads * s.n * Math.max(s.d, s.dv, fusedPartials(s, p).perRow),
   refusal: (s) =>
     s.d > FUSED_MAX_WIDTH || s.dv > FUSED_MAX_WIDTH
       ? `the fused kernel keeps a query and its output row in registers: d and dv must be ≤ ${FUSED_MAX_WIDTH}`

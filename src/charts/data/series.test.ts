@@ -3,7 +3,7 @@ import {
   crossover,
   errorSeries,
   fittedExponent,
-  lastStepExponent,
+  lastStep,
   type MeasuredPoint,
   paretoFrontier,
   theoryCurve,
@@ -65,10 +65,11 @@ describe('series', () => {
       variant: 'dense',
       points: [64, 128, 256, 512, 1024].map((n) => ({ n, y: 10 + (n * n) / 4096 })),
     };
-    const last = lastStepExponent(s) ?? Number.NaN;
-    expect(last).toBeCloseTo(Math.log2(266 / 74), 10);
-    expect(last).toBeGreaterThan(fittedExponent(s) ?? Number.POSITIVE_INFINITY);
-    expect(lastStepExponent({ variant: 'x', points: [{ n: 64, y: 1 }] })).toBeNull();
+    const last = lastStep(s);
+    expect(last).toMatchObject({ from: 512, to: 1024 });
+    expect(last?.slope).toBeCloseTo(Math.log2(266 / 74), 10);
+    expect(last?.slope).toBeGreaterThan(fittedExponent(s) ?? Number.POSITIVE_INFINITY);
+    expect(lastStep({ variant: 'x', points: [{ n: 64, y: 1 }] })).toBeNull();
   });
 });
 

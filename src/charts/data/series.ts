@@ -71,14 +71,15 @@ export function fittedExponent(series: Series): number | null {
 }
 
 /**
- * The log-log slope over a series' last step of n (its two largest points), or null with fewer
- * than two. Fixed per-call costs (dispatch, read-back) flatten a whole-range fit at small n; the
- * last step is where the kernels' own work dominates, so its slope is nearer their exponent.
+ * The log-log slope over a series' last step of n (its two largest points, `from` → `to`), or
+ * null with fewer than two. Fixed per-call costs (dispatch, read-back) flatten a whole-range fit
+ * at small n; the last step is where the kernels' own work dominates, so its slope is nearer
+ * their exponent.
  */
-export function lastStepExponent(series: Series): number | null {
+export function lastStep(series: Series): { slope: number; from: number; to: number } | null {
   const [a, b] = series.points.slice(-2);
   if (!a || !b || b.n === a.n || a.y <= 0 || b.y <= 0) return null;
-  return Math.log(b.y / a.y) / Math.log(b.n / a.n);
+  return { slope: Math.log(b.y / a.y) / Math.log(b.n / a.n), from: a.n, to: b.n };
 }
 
 /**

@@ -42,7 +42,7 @@ export function fusedAttention(
   // The combine pass runs as a registered kernel so that tf.profile takes a memory snapshot while
   // the partials are live: the measured peak then counts them.
   registerCombineKernel();
-  const out = tf.engine().runKernel(COMBINE_KERNEL, { partial: first }, { heads, n, dv });
+  const out = tf.engine().runKernel(COMBINE_KERNEL, { partial: first }, {});
   first.dispose();
   return out as tf.Tensor3D;
 }
@@ -54,13 +54,13 @@ function registerCombineKernel(): void {
   tf.registerKernel({
     kernelName: COMBINE_KERNEL,
     backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const { heads, n, dv } = attrs as unknown as { heads: number; n: number; dv: number };
+    kernelFunc: ({ inputs, backend }) => {
       const partial = inputs.partial as tf.TensorInfo;
-      const program = new FusedCombineProgram(heads, n, dv);
+      const [heads, splits, n, dvPlus2] = partial.shape; // [heads, splits, n, dv + 2]
+      const program = new FusedCombineProgram(heads, n, dvPlus2 - 2);
       return (backend as unknown as WebGPUBackend).runWebGPUProgram(program, [partial], 'float32', [
         { type: 'int32', data: [n] },
-        { type: 'int32', data: [partial.shape[1]] },
+        { type: 'int32', data: [splits] },
       ]);
     },
   });

@@ -3,7 +3,7 @@ import {
   analyticMemorySeries,
   errorSeries,
   fittedExponent,
-  lastStepExponent,
+  lastStep,
   type MeasuredPoint,
   memorySeries,
   paretoFrontier,
@@ -245,10 +245,8 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
  */
 function LastStepSlopes({ times }: { times: Series[] }) {
   const slopes = times.flatMap((s) => {
-    const e = lastStepExponent(s);
-    const last = s.points.at(-1);
-    const prev = s.points.at(-2);
-    return e === null || !last || !prev ? [] : [{ s, e, from: prev.n, to: last.n }];
+    const step = lastStep(s);
+    return step ? [{ variant: s.variant, ...step }] : [];
   });
   if (slopes.length === 0) return null;
   const span = new Set(slopes.map((x) => `${formatN(x.from)}→${formatN(x.to)}`));
@@ -256,7 +254,7 @@ function LastStepSlopes({ times }: { times: Series[] }) {
   return (
     <span className="chart-note" data-testid="last-step-slopes">
       slope over the last step of n{range}, where fixed per-call costs weigh least:{' '}
-      {slopes.map((x) => `${label(x.s.variant)} ${x.e.toFixed(2)}`).join(' · ')}
+      {slopes.map((x) => `${label(x.variant)} ${x.slope.toFixed(2)}`).join(' · ')}
     </span>
   );
 }
