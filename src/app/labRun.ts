@@ -7,8 +7,8 @@ import type { SweepJobConfig, SweepOutcome, SweepProgressInfo } from '../worker/
  */
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-/** 'file': a result file the user opened (Open results). */
-export type RunSource = 'precomputed' | 'live' | 'file';
+/** 'file': a result file the user opened (Open results); 'shared': results from a link (`r=`). */
+export type RunSource = 'precomputed' | 'live' | 'file' | 'shared';
 
 export interface RunProgress {
   variant: string;
