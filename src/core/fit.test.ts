@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitExponent, fitLine, fitLogLog, logLogSlope } from './fit';
+import {
+  fitExponent,
+  fitLine,
+  fitLogLog,
+  LARGE_N_POINTS,
+  largeNExponent,
+  logLogSlope,
+} from './fit';
 
 describe('fitLine', () => {
   it('recovers an exact line with r² = 1', () => {
@@ -81,6 +88,47 @@ describe('fitExponent', () => {
       nMax: 2048,
     });
     expect(fitExponent([]).nMin).toBeNull();
+  });
+});
+
+describe('largeNExponent', () => {
+  // Overhead c plus quadratic work: the whole-range fit is far below 2, the top three n near it.
+  const ns = [64, 128, 256, 512, 1024, 2048, 4096, 8192];
+  const overheadPlusQuadratic = ns.map((n) => ({ n, ms: 20 + 1e-4 * n ** 2 }));
+
+  it('fits the three largest n, whatever their order, and says which', () => {
+    expect(LARGE_N_POINTS).toBe(3);
+    const shuffled = [...overheadPlusQuadratic].reverse();
+    const fit = largeNExponent(shuffled);
+    expect(fit).toMatchObject({ points: 3, nMin: 2048, nMax: 8192 });
+    // Same as an explicit least-squares fit over those three points, to rounding.
+    const direct = fitLogLog(
+      [2048, 4096, 8192],
+      [2048, 4096, 8192].map((n) => 20 + 1e-4 * n ** 2),
+    );
+    expect(fit.slope).toBeCloseTo(direct.slope, 12);
+    expect(fit.slope).toBeGreaterThan(1.8);
+    expect(fitExponent(overheadPlusQuadratic).slope).toBeLessThan(1.3);
+  });
+
+  it("uses each series' own largest n and skips unusable times first", () => {
+    const capped = overheadPlusQuadratic.filter((p) => p.n <= 1024);
+    expect(largeNExponent(capped)).toMatchObject({ points: 3, nMin: 256, nMax: 1024 });
+    const withGap = [...capped, { n: 2048, ms: Number.NaN }, { n: 4096, ms: 0 }];
+    expect(largeNExponent(withGap)).toMatchObject({ points: 3, nMin: 256, nMax: 1024 });
+  });
+
+  it('uses every n when there are fewer, null slope below two, and checks count', () => {
+    const two = [
+      { n: 512, ms: 4 },
+      { n: 1024, ms: 16 },
+    ];
+    expect(largeNExponent(two)).toMatchObject({ points: 2, nMin: 512, nMax: 1024 });
+    expect(largeNExponent(two).slope).toBeCloseTo(2, 12);
+    expect(largeNExponent([{ n: 512, ms: 4 }]).slope).toBeNull();
+    expect(largeNExponent([]).slope).toBeNull();
+    expect(largeNExponent(overheadPlusQuadratic, 2)).toMatchObject({ nMin: 4096, nMax: 8192 });
+    expect(() => largeNExponent(two, 1)).toThrow(RangeError);
   });
 });
 

@@ -112,3 +112,26 @@ export function logLogSlope(ns: readonly number[], ys: readonly number[]): Power
   );
   return { ...fit, points: pts.length };
 }
+
+/**
+ * How many of a variant's largest n its headline exponent uses. Fixed before measuring: at small
+ * n fixed per-call costs (dispatch, read-back) flatten every curve, so a whole-range fit measures
+ * overhead; the top three n are where the kernels' own work dominates.
+ */
+export const LARGE_N_POINTS = 3;
+
+/**
+ * The large-n exponent: log-log least squares over the `count` largest distinct n that have a
+ * usable time (all of them when there are fewer). Null slope with fewer than two such n.
+ */
+export function largeNExponent(
+  points: readonly { n: number; ms: number }[],
+  count = LARGE_N_POINTS,
+): ExponentFit {
+  if (!(Number.isInteger(count) && count >= 2)) {
+    throw new RangeError(`largeNExponent: count must be an integer ≥ 2, got ${count}`);
+  }
+  const usable = points.filter((p) => p.n > 0 && Number.isFinite(p.ms) && p.ms > 0);
+  const top = [...new Set(usable.map((p) => p.n))].sort((a, b) => b - a).slice(0, count);
+  return fitExponent(usable, top.length > 0 ? Math.min(...top) : 0);
+}

@@ -3,19 +3,20 @@ import {
   analyticMemorySeries,
   errorSeries,
   fittedExponent,
-  lastStep,
   type MeasuredPoint,
   memorySeries,
   paretoFrontier,
   type Series,
   timeSeries,
 } from '../../charts/data/series';
+import { LARGE_N_POINTS } from '../../core/fit';
 import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor } from '../../charts/palette';
 import {
   comparisonSeries,
   crossoverMarkers,
+  largeNNote,
   variantLabel as label,
   theorySeries,
   withColors,
@@ -69,8 +70,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
   const markers = crossoverMarkers(times);
   const exponent = (id: string) => {
     const s = times.find((x) => x.variant === id);
-    const e = s ? fittedExponent(s) : null;
-    return e === null ? undefined : `n^${e.toFixed(2)}`;
+    return s ? largeNNote(s) : undefined;
   };
   const timeChart = [
     ...withColors(times),
@@ -145,7 +145,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
             />{' '}
             theory curves (dashed: analytic FLOPs scaled to the last point)
           </label>
-          <LastStepSlopes times={times} />
+          <WholeRangeFits times={times} />
           {markers.map((m) => (
             <span key={m.label} className="chart-note">
               ▲ {m.label}
@@ -240,21 +240,20 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
 }
 
 /**
- * The legend's exponents fit the whole range, which fixed per-call costs flatten at small n; the
- * slope over the last step of n is the one to compare with the theory's exponent.
+ * The legend's exponents follow the large-n rule (core/fit's largeNExponent); this note states
+ * the rule and gives the whole-range fits beside it, which fixed per-call costs flatten.
  */
-function LastStepSlopes({ times }: { times: Series[] }) {
-  const slopes = times.flatMap((s) => {
-    const step = lastStep(s);
-    return step ? [{ variant: s.variant, ...step }] : [];
+function WholeRangeFits({ times }: { times: Series[] }) {
+  const fits = times.flatMap((s) => {
+    const slope = fittedExponent(s);
+    return slope === null ? [] : [{ variant: s.variant, slope }];
   });
-  if (slopes.length === 0) return null;
-  const span = new Set(slopes.map((x) => `${formatN(x.from)}→${formatN(x.to)}`));
-  const range = span.size === 1 ? ` (n ${[...span][0]})` : '';
+  if (fits.length === 0) return null;
   return (
-    <span className="chart-note" data-testid="last-step-slopes">
-      slope over the last step of n{range}, where fixed per-call costs weigh least:{' '}
-      {slopes.map((x) => `${label(x.variant)} ${x.slope.toFixed(2)}`).join(' · ')}
+    <span className="chart-note" data-testid="exponent-rule">
+      Legend: exponent of a log-log least-squares fit over each variant’s {LARGE_N_POINTS} largest
+      n, where fixed per-call costs weigh least. Over the whole range:{' '}
+      {fits.map((x) => `${label(x.variant)} ${x.slope.toFixed(2)}`).join(' · ')}
     </span>
   );
 }

@@ -9,6 +9,8 @@ import {
 } from '../../charts/data/series';
 import type { ChartSeries, Marker } from '../../charts/LineChart';
 import { variantColor } from '../../charts/palette';
+import { formatN } from '../../charts/format';
+import { largeNExponent } from '../../core/fit';
 import { findSpec } from '../../core/variantSpecs';
 import type { ComplexityChartsProps, SweepShape } from './ComplexityCharts';
 
@@ -89,4 +91,11 @@ export function crossoverMarkers(times: Series[]): Marker[] {
       },
     ];
   });
+}
+
+/** A time series' legend note by the large-n rule: "n^1.97 over 2K–8K" (undefined below 2 n). */
+export function largeNNote(s: Series): string | undefined {
+  const fit = largeNExponent(s.points.map((p) => ({ n: p.n, ms: p.y })));
+  if (fit.slope === null || fit.nMin === null || fit.nMax === null) return undefined;
+  return `n^${fit.slope.toFixed(2)} over ${formatN(fit.nMin)}–${formatN(fit.nMax)}`;
 }
