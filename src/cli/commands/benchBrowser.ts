@@ -3,6 +3,7 @@ import { browserPlan, DEFAULT_CHROMIUM } from '../benchPlan';
 import { prepareOutput, runInBrowser } from '../browserBench';
 import { FIRST_PAINT_DEFINITION, firstPaintCheck, firstPaintLine } from '../firstPaint';
 import { writeAtomic } from '../output';
+import { runPrecompute } from '../precomputeRun';
 import { benchChecks, fitRangeFor } from './benchChecks';
 import { OVERHEAD_DEFINITION } from './benchOverhead';
 import { adapterText, benchTable } from './benchTable';
@@ -22,7 +23,9 @@ export async function browserBenchCommand(
   const plan = browserPlan(argv, (v, defaults) => sweepConfig(v, defaults).config);
   prepareOutput(plan);
   for (const note of plan.notes) stderr(`note: ${note}`);
-  const result = await runInBrowser(plan, stderr);
+  const result = plan.precompute
+    ? await runPrecompute(plan, stderr)
+    : await runInBrowser(plan, stderr);
   const { doc, firstPaint } = result;
   const rows = toSweepRows(doc.rows);
   const range = fitRangeFor(plan.run.ns, plan.config.fitMinN);
