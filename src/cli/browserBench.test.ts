@@ -224,7 +224,7 @@ describe('browserPlan', () => {
       strict: false,
       timeoutMs: 3_600_000,
       port: 0,
-      dist: 'dist',
+      dist: 'dist-bench',
     });
   });
 
@@ -271,8 +271,17 @@ describe('browserPlan', () => {
   it('--precompute: the default lab set into public/precomputed', () => {
     const p = plan(['--precompute']);
     expect(p.run).toMatchObject({
-      variants: ['dense', 'flash', 'window', 'linformer', 'performer', 'linear', 'nystrom'],
-      ns: [64, 128, 256, 512, 1024],
+      variants: [
+        'dense',
+        'flash',
+        'fused',
+        'window',
+        'linformer',
+        'performer',
+        'linear',
+        'nystrom',
+      ],
+      ns: [64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384],
       d: 64,
       repeats: 3,
     });
@@ -301,8 +310,10 @@ describe('browserPlan', () => {
     [['--precompute', '--backend', 'wasm'], /--precompute measures on webgpu/],
     [['--browser', 'extra'], /unexpected argument "extra"/],
     [['--browser', '--port', '70000'], /--port must be ≤ 65535/],
-    [['--browser', '--dist', '../elsewhere'], /--dist must be a folder inside the project/],
-    [['--browser', '--dist', '/tmp/x'], /--dist must be a folder inside the project/],
+    [['--browser', '--dist', '../elsewhere'], /--dist must name a new folder inside the project/],
+    [['--browser', '--dist', '/tmp/x'], /--dist must name a new folder inside the project/],
+    [['--browser', '--dist', 'src'], /project's own folder src\//],
+    [['--browser', '--dist', 'node_modules'], /project's own folder node_modules\//],
   ];
   for (const [argv, message] of bad) {
     it(`refuses ${argv.join(' ')}`, () => {
