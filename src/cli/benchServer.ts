@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { claimDistFolder, markDistFolder, PROJECT_ROOT } from './distFolder';
 
 /**
  * The processes behind `bench --browser`: build the app into a folder when it is stale, serve
@@ -27,7 +27,7 @@ export function needsBuild(distTime: number | null, sourceTimes: readonly number
   return sourceTimes.some((t) => t > distTime);
 }
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = PROJECT_ROOT;
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 /** Modification times of the given paths (files and folders, recursively). */
@@ -80,7 +80,10 @@ function runQuiet(args: string[], what: string): Promise<void> {
   });
 }
 
-/** `vite build --outDir dist` when that folder is missing or older than a source; true if built. */
+/**
+ * `vite build --outDir dist` when that folder is missing or older than a source; true if built.
+ * vite empties its outDir first, so the folder is claimed (checked, marked) just before.
+ */
 export async function buildIfStale(dist: string, log: (line: string) => void): Promise<boolean> {
   const stale = needsBuild(
     builtTime(dist),
@@ -92,7 +95,12 @@ export async function buildIfStale(dist: string, log: (line: string) => void): P
   }
   log(`building the app into ${dist}/ (missing or older than its sources) …`);
   const t0 = performance.now();
-  await runQuiet([VITE, 'build', '--outDir', dist], 'vite build');
+  claimDistFolder(dist, ROOT);
+  try {
+    await runQuiet([VITE, 'build', '--outDir', dist], 'vite build');
+  } finally {
+    markDistFolder(dist, ROOT);
+  }
   log(`built ${dist}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return true;
 }
