@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CSP_META_ATTRS, HEADER_POLICY } from './src/shared/csp';
 
 /**
  * Static build into dist/, relative base so it works from any sub-path. tfjs lives only in the
@@ -7,18 +8,23 @@ import { defineConfig } from 'vite';
  * license headers would otherwise add ~1 MB to that chunk.
  */
 
-export const CSP = [
-  "default-src 'self'",
-  // wasm backend: WebAssembly.compile needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-].join('; ');
+/**
+ * The CSP as a <meta> in the built index.html (static hosts send no header). Build only: the dev
+ * server injects inline scripts (React refresh) that the policy forbids.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: CSP_META_ATTRS, injectTo: 'head-prepend' }],
+    },
+  };
+}
 
 const securityHeaders = {
-  'Content-Security-Policy': CSP,
+  'Content-Security-Policy': HEADER_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
@@ -27,7 +33,7 @@ const noLegalComments = { comments: { legal: false } } as const;
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   build: {
     outDir: 'dist',
     target: 'es2022',
