@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
-import { EngineClient, EngineError, type WorkerLike } from './engineClient';
+import { EngineClient, EngineError, EngineStoppedError, type WorkerLike } from './engineClient';
 import { createEngineHost, type EngineDeps } from './engineHost';
 import type { EngineRequest } from './protocol';
 
@@ -146,5 +146,124 @@ describe('EngineClient with the engine host', () => {
     expect(worker.terminated).toBe(true);
     await expect(job.result).rejects.toMatchObject({ kind: 'terminated' });
     await expect(client.init()).rejects.toMatchObject({ kind: 'terminated' });
+  });
+});
+
+/** A call that never yields: it ignores the abort signal, as a GPU readback in flight does. */
+const stuck = (): Promise<CrossCheckReport> => new Promise(() => {});
+
+/** Workers made by a factory, each with its own engine host; `deps(k)` for the k-th worker. */
+function workerFactory(deps: (k: number) => EngineDeps) {
+  const made: LoopbackWorker[] = [];
+  const sent: EngineRequest[][] = [];
+  const factory = () => {
+    const k = made.length;
+    const w = new LoopbackWorker(deps(k));
+    const post = w.postMessage.bind(w);
+    sent.push([]);
+    w.postMessage = (m) => {
+      sent[k].push(m);
+      post(m);
+    };
+    made.push(w);
+    return w;
+  };
+  return { factory, made, sent };
+}
+
+const GRACE_MS = 30;
+
+describe('EngineClient: a cancel the worker does not yield to', () => {
+  it('keeps the worker when the job ends within the grace period', async () => {
+    const { factory, made } = workerFactory(() => fakeDeps());
+    const client = new EngineClient(factory, { cancelGraceMs: GRACE_MS });
+    await client.init();
+    const job = client.crossCheck(opts);
+    job.cancel();
+    await expect(job.result).rejects.toMatchObject({ kind: 'cancelled' });
+    await new Promise((r) => setTimeout(r, GRACE_MS * 3));
+    expect(made).toHaveLength(1);
+    expect(made[0].terminated).toBe(false);
+    expect((await client.crossCheck(opts).result).backend).toBe('webgpu');
+  });
+
+  it('terminates it after the grace period, starts a fresh one the same way, and goes on', async () => {
+    const { factory, made, sent } = workerFactory((k) =>
+      fakeDeps(k === 0 ? { crossCheck: stuck } : {}),
+    );
+    const client = new EngineClient(factory, { cancelGraceMs: GRACE_MS });
+    await client.init(['wasm', 'cpu']);
+    const job = client.crossCheck(opts);
+    const queued = client.crossCheck(opts);
+    await tick(); // the call is in flight
+    const t0 = performance.now();
+    job.cancel();
+    const err = await job.result.catch((e: unknown) => e);
+    const waited = performance.now() - t0;
+    expect(err).toBeInstanceOf(EngineStoppedError);
+    expect(err).toMatchObject({ kind: 'stopped', message: /did not yield/ });
+    expect(waited).toBeGreaterThanOrEqual(GRACE_MS - 1);
+    expect(waited).toBeLessThan(GRACE_MS + 500);
+    // The queued job died with the worker, and says so.
+    await expect(queued.result).rejects.toMatchObject({ kind: 'stopped' });
+    expect(made).toHaveLength(2);
+    expect(made[0].terminated).toBe(true);
+    expect(made[0].onmessage).toBeNull();
+    // The fresh worker was initialised with the first init's order, before anything else.
+    expect(sent[1][0]).toMatchObject({ type: 'init', order: ['wasm', 'cpu'] });
+    expect((await (err as EngineStoppedError).fresh).name).toBe('wasm');
+    // Later jobs run in the fresh worker.
+    expect((await client.crossCheck(opts).result).backend).toBe('webgpu');
+    expect(sent[1].map((m) => m.type)).toEqual(['init', 'crossCheck']);
+  });
+
+  it('ignores what the old worker still sends after it was replaced', async () => {
+    const { factory, made } = workerFactory((k) => fakeDeps(k === 0 ? { crossCheck: stuck } : {}));
+    const client = new EngineClient(factory, { cancelGraceMs: GRACE_MS });
+    await client.init();
+    const crashes: string[] = [];
+    client.onCrash((m) => crashes.push(m));
+    const old = made[0];
+    const grab = old.onmessage;
+    const job = client.crossCheck(opts);
+    await tick(); // the call is in flight
+    job.cancel();
+    await expect(job.result).rejects.toMatchObject({ kind: 'stopped' });
+    grab?.({ data: { type: 'nonsense' } } as MessageEvent);
+    expect(crashes).toEqual([]);
+    expect((await client.crossCheck(opts).result).backend).toBe('webgpu');
+  });
+
+  it('reports a crash when the fresh engine cannot start', async () => {
+    const { factory } = workerFactory((k) =>
+      fakeDeps(
+        k === 0
+          ? { crossCheck: stuck }
+          : { init: async () => Promise.reject(new Error('adapter busy')) },
+      ),
+    );
+    const client = new EngineClient(factory, { cancelGraceMs: GRACE_MS });
+    await client.init();
+    const crashes: string[] = [];
+    client.onCrash((m) => crashes.push(m));
+    const job = client.crossCheck(opts);
+    await tick(); // the call is in flight
+    job.cancel();
+    const err = (await job.result.catch((e: unknown) => e)) as EngineStoppedError;
+    await expect(err.fresh).rejects.toMatchObject({ kind: 'initFailed' });
+    await tick();
+    expect(crashes).toEqual(['the fresh engine did not start: adapter busy']);
+  });
+
+  it('without a factory, stops for good: later jobs are refused', async () => {
+    const worker = new LoopbackWorker(fakeDeps({ crossCheck: stuck }));
+    const client = new EngineClient(worker, { cancelGraceMs: GRACE_MS });
+    await client.init();
+    const job = client.crossCheck(opts);
+    await tick(); // the call is in flight
+    job.cancel();
+    await expect(job.result).rejects.toMatchObject({ kind: 'stopped' });
+    expect(worker.terminated).toBe(true);
+    await expect(client.crossCheck(opts).result).rejects.toMatchObject({ kind: 'terminated' });
   });
 });

@@ -28,6 +28,10 @@ import type {
  * Promise-based client of the engine worker (pure: it takes any Worker-like object, so it is
  * tested in Node with a fake). Each job gets an id; progress goes to its callback; the final
  * message settles its promise.
+ *
+ * Cancel is a message the worker reads between calls, so one long GPU call in flight can hold
+ * it for minutes. If the job has not ended `cancelGraceMs` after a cancel, the client terminates
+ * the worker and (given a factory) starts a fresh one, which it initialises as the first was.
  */
 
 export interface WorkerLike {
@@ -37,7 +41,13 @@ export interface WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-export type EngineErrorKind = 'initFailed' | 'error' | 'cancelled' | 'crashed' | 'terminated';
+export type EngineErrorKind =
+  | 'initFailed'
+  | 'error'
+  | 'cancelled'
+  | 'crashed'
+  | 'terminated'
+  | 'stopped';
 
 export class EngineError extends Error {
   override name = 'EngineError';
@@ -47,6 +57,27 @@ export class EngineError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The worker did not yield to a cancel within the grace period and was terminated (kind
+ * 'stopped'); `fresh` settles when the engine that replaced it has started.
+ */
+export class EngineStoppedError extends EngineError {
+  override name = 'EngineStoppedError';
+  constructor(
+    message: string,
+    readonly fresh: Promise<BackendReport>,
+  ) {
+    super('stopped', message);
+  }
+}
+
+/** How long a cancelled job may take to end before its worker is terminated. */
+export const CANCEL_GRACE_MS = 1000;
+
+export interface EngineClientOptions {
+  cancelGraceMs?: number;
 }
 
 export interface Job<T> {
@@ -68,18 +99,37 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>();
   private readonly deviceLostListeners = new Set<(message: string) => void>();
   private readonly crashListeners = new Set<(message: string) => void>();
+  private readonly cancelTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private closed = false;
+  private worker: WorkerLike;
+  private readonly makeWorker: (() => WorkerLike) | null;
+  private readonly cancelGraceMs: number;
+  /** The first init's request, repeated on a fresh worker (null before any init). */
+  private initBody: RequestBody<'init'> | null = null;
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.onmessage = (e) => this.receive(e.data);
-    worker.onerror = (e) => this.crash(`the engine worker crashed: ${e.message || 'script error'}`);
+  /** A factory lets the client replace a worker that does not yield to a cancel. */
+  constructor(worker: WorkerLike | (() => WorkerLike), options: EngineClientOptions = {}) {
+    this.makeWorker = typeof worker === 'function' ? worker : null;
+    this.worker = this.attach(typeof worker === 'function' ? worker() : worker);
+    this.cancelGraceMs = options.cancelGraceMs ?? CANCEL_GRACE_MS;
+  }
+
+  private attach(worker: WorkerLike): WorkerLike {
+    worker.onmessage = (e) => {
+      if (worker === this.worker) this.receive(e.data);
+    };
+    worker.onerror = (e) => {
+      if (worker === this.worker)
+        this.crash(`the engine worker crashed: ${e.message || 'script error'}`);
+    };
+    return worker;
   }
 
   /** Start the engine; resolves with the backend report, rejects with kind 'initFailed'. */
   init(order?: BackendName[]): Promise<BackendReport> {
-    return this.request<'init'>({ type: 'init', ...(order ? { order } : {}) }).result.then(
-      (r) => r.report,
-    );
+    const body: RequestBody<'init'> = { type: 'init', ...(order ? { order } : {}) };
+    this.initBody ??= body;
+    return this.request<'init'>(body).result.then((r) => r.report);
   }
 
   crossCheck(
@@ -154,8 +204,62 @@ export class EngineClient {
     return { id, result, cancel: () => this.cancel(id) };
   }
 
+  /**
+   * Ask the worker to stop job `id` after its current call. If the job has not ended within the
+   * grace period, the worker is terminated: the job rejects with an EngineStoppedError, and so
+   * does every other job pending in that worker.
+   */
   cancel(id: number): void {
-    if (this.pending.has(id)) this.worker.postMessage({ type: 'cancel', id });
+    if (this.closed || !this.pending.has(id)) return;
+    this.worker.postMessage({ type: 'cancel', id });
+    if (this.cancelTimers.has(id)) return;
+    this.cancelTimers.set(
+      id,
+      setTimeout(() => this.stopUnyielding(id), this.cancelGraceMs),
+    );
+  }
+
+  private stopUnyielding(id: number): void {
+    this.cancelTimers.delete(id);
+    if (this.closed || !this.pending.has(id)) return;
+    const old = this.worker;
+    old.onmessage = null;
+    old.onerror = null;
+    old.terminate();
+    const jobs = [...this.pending.entries()];
+    this.pending.clear();
+    this.clearCancelTimers();
+    const fresh = this.replaceWorker();
+    fresh.catch(() => {}); // a failed start is reported through the crash listeners
+    for (const [jobId, job] of jobs) {
+      const message =
+        jobId === id
+          ? 'stopped the engine: the call in flight did not yield'
+          : 'stopped the engine while another job was cancelled';
+      job.reject(new EngineStoppedError(message, fresh));
+    }
+  }
+
+  /** A new worker, initialised as the old one was; rejects (and reports a crash) if it fails. */
+  private replaceWorker(): Promise<BackendReport> {
+    if (!this.makeWorker) {
+      this.closed = true;
+      return Promise.reject(new EngineError('terminated', 'the engine was stopped'));
+    }
+    this.worker = this.attach(this.makeWorker());
+    if (!this.initBody) return Promise.reject(new EngineError('initFailed', 'never started'));
+    const started = this.request<'init'>(this.initBody).result.then((r) => r.report);
+    started.catch((err: unknown) => {
+      if (err instanceof EngineError && (err.kind === 'crashed' || err.kind === 'stopped')) return;
+      const why = err instanceof Error ? err.message : String(err);
+      for (const l of this.crashListeners) l(`the fresh engine did not start: ${why}`);
+    });
+    return started;
+  }
+
+  private clearCancelTimers(): void {
+    for (const t of this.cancelTimers.values()) clearTimeout(t);
+    this.cancelTimers.clear();
   }
 
   onDeviceLost(listener: (message: string) => void): () => void {
@@ -173,6 +277,7 @@ export class EngineClient {
   terminate(): void {
     if (this.closed) return;
     this.closed = true;
+    this.clearCancelTimers();
     this.worker.terminate();
     this.rejectAll(new EngineError('terminated', 'the engine was stopped'));
   }
@@ -204,6 +309,8 @@ export class EngineClient {
     }
     if (isFinal(data)) {
       this.pending.delete(data.id);
+      clearTimeout(this.cancelTimers.get(data.id));
+      this.cancelTimers.delete(data.id);
       job.resolve(data);
     }
   }
@@ -214,6 +321,7 @@ export class EngineClient {
   }
 
   private rejectAll(err: EngineError): void {
+    this.clearCancelTimers();
     const jobs = [...this.pending.values()];
     this.pending.clear();
     for (const job of jobs) job.reject(err);
