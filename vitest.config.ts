@@ -14,7 +14,7 @@ if (!process.env.VK_ICD_FILENAMES && existsSync(`${chromiumDir}/vk_swiftshader_i
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Forks isolate tfjs's global engine per file (and suit native modules such as Dawn).
     pool: 'forks',

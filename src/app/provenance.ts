@@ -1,6 +1,6 @@
 import { version as appVersion } from '../../package.json';
 import type { BackendReport } from '../engine/backend';
-import { reportProvenance } from '../engine/reportProvenance';
+import { reportProvenance } from '../engine/results';
 
 /**
  * Where a result the page shows was produced, for its downloads: the engine's backend report

@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type ExponentFit, fitExponent } from '../core/fit';
+import { fitExponent } from '../core/fit';
 import type { AttentionInputs, HeadBlock } from '../core/headBlock';
-import { generateInputs, INPUT_KINDS, type InputKind } from '../core/inputs';
+import { generateInputs, INPUT_KINDS } from '../core/inputs';
 import { maxAbsError, relativeError } from '../core/metrics';
 import { type ParamValues, resolveParams } from '../core/params';
 import { keepAll, keepCausal, referenceAttention } from '../core/reference/dense';
-import type { DeviceLimits } from '../core/variantSpec';
 import {
   CancelledError,
   measureCall,
@@ -13,6 +12,15 @@ import {
   runOnce,
   TIMING_DEFINITION,
 } from './measure';
+import {
+  type ErrorReference,
+  isMeasured,
+  type MeasuredRow,
+  type SweepConfig,
+  type SweepFit,
+  type SweepProgress,
+  type SweepRow,
+} from './results';
 import { prepareCall, RefusedError, shapeOf } from './runAttention';
 import { toTensor } from './tensors';
 import { getVariant } from './variants';
@@ -23,79 +31,16 @@ import { getVariant } from './variants';
  * (no tensors escape), so the web worker can run it as the CLI does.
  */
 
-export interface SweepConfig {
-  variants: readonly string[];
-  /** Sequence lengths: distinct positive integers, run in the order given. */
-  ns: readonly number[];
-  d: number;
-  /** Width of V and the output (default d). */
-  dv?: number;
-  heads: number;
-  causal: boolean;
-  inputKind: InputKind;
-  /** σ, B or sharpness of the inputs (core/inputs; default 1). */
-  scale?: number;
-  /** Seeds the inputs and the variants' random projections, features and hashes. */
-  seed: number;
-  /** Untimed runs before timing, ≥ 1 (default 1). */
-  warmup?: number;
-  repeats: number;
-  /** Parameter overrides per variant id; defaults fill the rest. */
-  params?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** A point whose largest tensor cannot fit these limits is refused, not attempted. */
-  limits?: DeviceLimits;
-  /** Smallest n in the fitted exponents (default: every n). */
-  fitMinN?: number;
-  /** Also read tf.time kernel ms (GPU timestamps on webgpu) from one more run per point. */
-  kernelTime?: boolean;
-}
-
-/** 'dense': the engine's dense output; 'float64': core's reference (dense refused); null: none. */
-export type ErrorReference = 'dense' | 'float64' | null;
-
-export interface MeasuredRow {
-  variant: string;
-  n: number;
-  refused?: undefined;
-  msMedian: number;
-  msMin: number;
-  msMax: number;
-  msAll: number[];
-  kernelMs?: number | null;
-  /** Measured tfjs tensor accounting (PEAK_BYTES_DEFINITION in engine/measure). */
-  peakBytes: number;
-  /** Analytic, from the variant spec's cost(). */
-  analyticBytes: number;
-  analyticFlops: number;
-  relError: number | null;
-  maxAbsError: number | null;
-  errorReference: ErrorReference;
-}
-
-/** A point not run: spec refusal (e.g. m ∤ n), causal unsupported, or beyond device limits. */
-export interface RefusedRow {
-  variant: string;
-  n: number;
-  refused: string;
-}
-
-export type SweepRow = MeasuredRow | RefusedRow;
-export const isMeasured = (row: SweepRow): row is MeasuredRow => row.refused === undefined;
-
-export interface SweepFit extends ExponentFit {
-  variant: string;
-}
-
-export interface SweepProgress {
-  /** 'start' before a point runs; 'done' after it, with its row. */
-  phase: 'start' | 'done';
-  variant: string;
-  n: number;
-  /** 1-based index of the point among all `total` (variant, n) points. */
-  step: number;
-  total: number;
-  row?: SweepRow;
-}
+export {
+  type ErrorReference,
+  isMeasured,
+  type MeasuredRow,
+  type RefusedRow,
+  type SweepConfig,
+  type SweepFit,
+  type SweepProgress,
+  type SweepRow,
+} from './results';
 
 export interface SweepResult {
   /** One per (variant, n): config.variants order, then config.ns order. */

@@ -1,5 +1,5 @@
 import { type Cell, toCsv } from '../core/csv';
-import type { SweepFit, SweepRow } from './sweep';
+import type { SweepFit, SweepRow } from './results';
 
 /**
  * A sweep as CSV: one record per (variant, n), the same for `sweep --format csv` and the lab's

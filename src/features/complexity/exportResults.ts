@@ -1,7 +1,7 @@
 import { saveBlob } from '../../charts/exportChart';
 import { slug } from '../../charts/exportStyle';
+import { sweepCsv } from '../../engine/results';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
-import { sweepCsv } from '../../engine/sweepCsv';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
 
 /**

@@ -2,7 +2,7 @@ import { type MeasuredPoint, type Series, seriesBy, timeSeries } from '../../cha
 import type { ChartSeries } from '../../charts/LineChart';
 import { variantColor } from '../../charts/palette';
 import { fitExponent } from '../../core/fit';
-import { isMeasured, type SweepRow } from '../../engine/sweep';
+import { isMeasured, type SweepRow } from '../../engine/results';
 import type { ModPoint } from '../../worker/hardnessProtocol';
 import { measuredPoint } from '../complexity/chartRows';
 

@@ -1,0 +1,117 @@
+import type { ImportEdge } from './importGraph';
+
+/**
+ * The dependency rules of `src/` (docs/architecture.md describes them): which layer may import
+ * which. A rule names the files it governs and what they may import; `violations` lists every
+ * edge that breaks one. Tests (`*.test.ts`) and test helpers are held only to the tfjs and
+ * circle rules: they may reach across layers to check them.
+ */
+
+export interface ImportRule {
+  name: string;
+  /** Files the rule governs (paths relative to src/). */
+  from: RegExp;
+  /** Imports those files may not make. */
+  forbidden: RegExp;
+  /** Type-only imports (erased at build) pass. */
+  typesPass?: boolean;
+}
+
+const isTestFile = (f: string) => /\.test\.tsx?$|(^|\/)testing\//.test(f);
+
+/** Everything the page (main.tsx and what it loads) is made of, i.e. not engine, worker, cli. */
+const PAGE = /^(main\.tsx|app\/|features\/|charts\/|shared\/)/;
+
+export const IMPORT_RULES: readonly ImportRule[] = [
+  {
+    name: 'core is pure: it imports only core (and no tfjs, React or DOM packages)',
+    from: /^core\//,
+    forbidden: /^(?!core\/|npm:valibot$)/,
+  },
+  {
+    name: 'engine imports core and tfjs, never the worker, the screens or the CLI',
+    from: /^engine\//,
+    forbidden: /^(worker|app|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
+  },
+  {
+    name: 'worker imports core and engine, never the screens or the CLI',
+    from: /^worker\//,
+    forbidden: /^(app|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
+  },
+  {
+    name: 'charts sit below the screens: core and shared only',
+    from: /^charts\//,
+    forbidden: /^(app|features|engine|worker|cli)\//,
+  },
+  {
+    name: 'shared sits below the screens and charts: core only',
+    from: /^shared\//,
+    forbidden: /^(app|features|charts|engine|worker|cli)\//,
+  },
+  {
+    name: 'the page value-imports from the engine only its tfjs-free face, engine/results',
+    from: PAGE,
+    forbidden: /^engine\/(?!results\.ts$)/,
+    typesPass: true,
+  },
+  {
+    name: 'the page never imports tfjs',
+    from: PAGE,
+    forbidden: /^npm:@tensorflow\//,
+  },
+  {
+    name: 'the CLI is headless: no app shell, no React components, no React or zustand',
+    from: /^cli\//,
+    forbidden: /^app\/|\.tsx$|^npm:(react|react-dom|zustand)$/,
+  },
+];
+
+export function violations(
+  edges: readonly ImportEdge[],
+  rules: readonly ImportRule[] = IMPORT_RULES,
+): string[] {
+  const out: string[] = [];
+  for (const e of edges) {
+    if (isTestFile(e.from)) continue;
+    for (const r of rules) {
+      if (!r.from.test(e.from) || !r.forbidden.test(e.to)) continue;
+      if (r.typesPass && e.typeOnly) continue;
+      out.push(`${e.from} → ${e.to}: ${r.name}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Files whose value imports reach tfjs, starting from `entries` (the page's entry): each with
+ * one chain that shows how. The worker is started by URL (`new URL(…, import.meta.url)`), not
+ * imported, so it is not reached from the page.
+ */
+export function tfjsReachedFrom(
+  edges: readonly ImportEdge[],
+  entries: readonly string[],
+): string[] {
+  const next = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.typeOnly || isTestFile(e.from)) continue;
+    next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  }
+  const via = new Map<string, string>();
+  const queue = [...entries];
+  for (const f of entries) via.set(f, '');
+  const found: string[] = [];
+  while (queue.length > 0) {
+    const f = queue.shift() as string;
+    for (const t of next.get(f) ?? []) {
+      if (t.startsWith('npm:@tensorflow/')) {
+        const chain = [f];
+        for (let at = via.get(f); at; at = via.get(at)) chain.unshift(at);
+        found.push(`${chain.join(' → ')} → ${t}`);
+      } else if (!via.has(t) && !t.startsWith('npm:')) {
+        via.set(t, f);
+        queue.push(t);
+      }
+    }
+  }
+  return found;
+}
