@@ -15,6 +15,13 @@ function Row({ label, id, children }: { label: string; id: string; children: Rea
   );
 }
 
+/** Where a non-WebGPU backend's size bound comes from (engine/backend.ts). */
+const TENSOR_BOUND: Record<Exclude<BackendReport['name'], 'webgpu'>, string> = {
+  webgl: 'a WebGL texture bound set by this app',
+  wasm: 'what a 32-bit typed array can address',
+  cpu: 'what a 32-bit typed array can address',
+};
+
 const yesNo = (x: boolean | null) => (x === null ? 'not reported' : x ? 'yes' : 'no');
 
 function BackendFacts({ report }: { report: BackendReport }) {
@@ -43,15 +50,24 @@ function BackendFacts({ report }: { report: BackendReport }) {
           </Row>
         </>
       ) : null}
-      <Row label="Max storage buffer binding" id="limit-storage">
-        {formatMiB(report.limits.maxStorageBufferBindingSize)}
-      </Row>
-      <Row label="Max buffer size" id="limit-buffer">
-        {formatMiB(report.limits.maxBufferSize)}
-      </Row>
-      <Row label="GPU timestamps (timestamp-query)" id="timestamp-query">
-        {report.hasTimestampQuery ? 'yes' : 'no'}
-      </Row>
+      {report.name === 'webgpu' ? (
+        <>
+          <Row label="Max storage buffer binding" id="limit-storage">
+            {formatMiB(report.limits.maxStorageBufferBindingSize)}
+          </Row>
+          <Row label="Max buffer size" id="limit-buffer">
+            {formatMiB(report.limits.maxBufferSize)}
+          </Row>
+          <Row label="GPU timestamps (timestamp-query)" id="timestamp-query">
+            {report.hasTimestampQuery ? 'yes' : 'no'}
+          </Row>
+        </>
+      ) : (
+        // WebGPU's adapter limits and timestamps do not exist here; the app's own bound does.
+        <Row label="Largest tensor the app accepts" id="limit-tensor">
+          {formatMiB(report.limits.maxBufferSize)} ({TENSOR_BOUND[report.name]})
+        </Row>
+      )}
       <Row label="TensorFlow.js" id="tfjs-version">
         {report.tfjsVersion}
       </Row>

@@ -41,14 +41,24 @@ describe('fallbackNotice', () => {
     expect(fallbackNotice({ ...base, name: 'webgpu' }, null)).toBeNull();
   });
 
-  it('gives WebGPU’s error when it failed', () => {
-    const report = { ...base, failures: [{ name: 'webgpu' as const, error: 'no adapter' }] };
-    expect(fallbackNotice(report, null)).toBe('WebGPU unavailable (no adapter) — running on webgl');
+  it('says in one sentence which backend runs and what that means for the timings', () => {
+    const failed = (error: string) => ({ ...base, failures: [{ name: 'webgpu' as const, error }] });
+    expect(
+      fallbackNotice(failed('navigator.gpu is missing: this browser has no WebGPU'), null),
+    ).toBe(
+      "WebGPU is not available in this browser; running on WebGL, so timings include WebGL's " +
+        'texture round trips and are not comparable with a WebGPU run.',
+    );
+    expect(
+      fallbackNotice(failed('requestAdapter() returned null: no usable GPU adapter'), null),
+    ).toMatch(/^WebGPU is available but found no usable GPU; running on WebGL, so /);
+    expect(fallbackNotice(failed('setBackend returned false'), null)).not.toContain('setBackend');
   });
 
   it('says when the URL skipped WebGPU', () => {
-    expect(fallbackNotice({ ...base, name: 'wasm' }, 'wasm')).toMatch(
-      /WebGPU skipped .*backend=wasm.* running on wasm/,
+    expect(fallbackNotice({ ...base, name: 'wasm' }, 'wasm')).toBe(
+      'WebGPU is skipped because the link asks for backend=wasm; running on WebAssembly on the ' +
+        'CPU, so timings measure the processor, not a GPU, and are not comparable with a WebGPU run.',
     );
   });
 });

@@ -39,12 +39,42 @@ export function parseBackendParam(search: string, hash: string): BackendChoice {
   };
 }
 
-/** "WebGPU unavailable (reason) — running on webgl", or null when WebGPU runs. */
+/** How each fallback backend is named to a reader, and what it means for the timings. */
+const FALLBACK_WORDS: Record<Exclude<BackendName, 'webgpu'>, { name: string; timings: string }> = {
+  webgl: {
+    name: 'WebGL',
+    timings: "timings include WebGL's texture round trips and are not comparable with a WebGPU run",
+  },
+  wasm: {
+    name: 'WebAssembly on the CPU',
+    timings: 'timings measure the processor, not a GPU, and are not comparable with a WebGPU run',
+  },
+  cpu: {
+    name: "TensorFlow.js's plain JavaScript CPU backend",
+    timings: 'timings are the slowest of all and not comparable with a WebGPU run',
+  },
+};
+
+/** Why WebGPU is not running, in plain words (the engine's error stays on the Status screen). */
+function whyNoWebGpu(report: BackendReport, forced: BackendName | null): string {
+  const failed = report.failures.find((f) => f.name === 'webgpu');
+  if (failed) {
+    if (/navigator\.gpu is missing/.test(failed.error))
+      return 'WebGPU is not available in this browser';
+    if (/adapter/i.test(failed.error)) return 'WebGPU is available but found no usable GPU';
+    return 'WebGPU did not start in this browser';
+  }
+  if (forced) return `WebGPU is skipped because the link asks for backend=${forced}`;
+  return 'WebGPU is not used';
+}
+
+/**
+ * One sentence when WebGPU does not run: why, which backend runs, and what that means for the
+ * timings ("WebGPU is not available in this browser; running on WebGL, so timings include…").
+ * Null when WebGPU runs.
+ */
 export function fallbackNotice(report: BackendReport, forced: BackendName | null): string | null {
   if (report.name === 'webgpu') return null;
-  const failed = report.failures.find((f) => f.name === 'webgpu');
-  if (failed) return `WebGPU unavailable (${failed.error}) — running on ${report.name}`;
-  if (forced)
-    return `WebGPU skipped (the URL asks for backend=${forced}) — running on ${report.name}`;
-  return `WebGPU not used — running on ${report.name}`;
+  const words = FALLBACK_WORDS[report.name];
+  return `${whyNoWebGpu(report, forced)}; running on ${words.name}, so ${words.timings}.`;
 }

@@ -48,6 +48,8 @@ const HOST_LIMITS: DeviceLimits = {
 const WEBGL_LIMITS: DeviceLimits = { maxBufferSize: 2 ** 30, maxStorageBufferBindingSize: 2 ** 30 };
 
 let webgpuAdapter: AdapterReport | null = null;
+/** The WebGPU factory's own error: tfjs swallows it and setBackend only returns false. */
+let webgpuInitError: string | null = null;
 
 async function registerWebGPU(opts: BackendOptions): Promise<void> {
   const nav = (globalThis as { navigator?: Navigator }).navigator;
@@ -57,40 +59,51 @@ async function registerWebGPU(opts: BackendOptions): Promise<void> {
   tf.removeBackend('webgpu');
   tf.registerBackend(
     'webgpu',
-    async () => {
-      const adapter = await nav.gpu.requestAdapter({ powerPreference: 'high-performance' });
-      if (!adapter) throw new Error('requestAdapter() returned null: no usable GPU adapter');
-      const wanted = ['timestamp-query'] as const;
-      const requiredFeatures = wanted.filter((f) => adapter.features.has(f));
-      const l = adapter.limits;
-      const device = await adapter.requestDevice({
-        requiredFeatures,
-        requiredLimits: {
-          maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
-          maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
-          maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
-          maxBufferSize: l.maxBufferSize,
-          maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
-          maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
-        },
-      });
-      const info = adapter.info;
-      const fallback = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-      const infoFallback = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-      webgpuAdapter = {
-        vendor: info.vendor,
-        architecture: info.architecture,
-        device: info.device,
-        description: info.description,
-        isFallbackAdapter: infoFallback ?? fallback ?? null,
-      };
-      void device.lost.then((lost) => {
-        if (lost.reason !== 'destroyed') opts.onDeviceLost?.(`GPU device lost: ${lost.message}`);
-      });
-      return new WebGPUBackend(device, info);
-    },
+    () =>
+      createWebGPU(nav, opts, WebGPUBackend).catch((err: unknown) => {
+        webgpuInitError = err instanceof Error ? err.message : String(err);
+        throw err;
+      }),
     3,
   );
+}
+
+/** Adapter, device (with the adapter's own limits) and the tfjs backend over it. */
+async function createWebGPU(
+  nav: Navigator,
+  opts: BackendOptions,
+  WebGPUBackend: typeof import('@tensorflow/tfjs-backend-webgpu').WebGPUBackend,
+) {
+  const adapter = await nav.gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('requestAdapter() returned null: no usable GPU adapter');
+  const wanted = ['timestamp-query'] as const;
+  const requiredFeatures = wanted.filter((f) => adapter.features.has(f));
+  const l = adapter.limits;
+  const device = await adapter.requestDevice({
+    requiredFeatures,
+    requiredLimits: {
+      maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
+      maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
+      maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
+      maxBufferSize: l.maxBufferSize,
+      maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
+      maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
+    },
+  });
+  const info = adapter.info;
+  const fallback = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const infoFallback = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  webgpuAdapter = {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    device: info.device,
+    description: info.description,
+    isFallbackAdapter: infoFallback ?? fallback ?? null,
+  };
+  void device.lost.then((lost) => {
+    if (lost.reason !== 'destroyed') opts.onDeviceLost?.(`GPU device lost: ${lost.message}`);
+  });
+  return new WebGPUBackend(device, info);
 }
 
 async function register(name: BackendName, opts: BackendOptions): Promise<void> {
@@ -156,7 +169,8 @@ export async function initBackend(
         await tf.ready();
         return reportFor(name, order, failures);
       }
-      failures.push({ name, error: 'setBackend returned false' });
+      const why = name === 'webgpu' ? webgpuInitError : null;
+      failures.push({ name, error: why ?? 'TensorFlow.js could not initialise it' });
     } catch (err) {
       failures.push({ name, error: err instanceof Error ? err.message : String(err) });
     }

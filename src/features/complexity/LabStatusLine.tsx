@@ -28,17 +28,22 @@ export function LabStatusLine() {
           <span>
             Backend <strong data-testid="backend-name">{r.name}</strong>
           </span>
-          <span data-testid="lab-adapter">{adapterText(r)}</span>
-          <span>
-            largest buffer binding {formatMiB(r.limits.maxStorageBufferBindingSize)}, buffer{' '}
-            {formatMiB(r.limits.maxBufferSize)}
-          </span>
-          <span>GPU timestamps {r.hasTimestampQuery ? 'yes' : 'no'}</span>
+          {/* Adapter, limits and timestamps exist only on WebGPU; the notice below says the rest. */}
+          {r.name === 'webgpu' ? (
+            <>
+              <span data-testid="lab-adapter">{adapterText(r)}</span>
+              <span>
+                largest buffer binding {formatMiB(r.limits.maxStorageBufferBindingSize)}, buffer{' '}
+                {formatMiB(r.limits.maxBufferSize)}
+              </span>
+              <span>GPU timestamps {r.hasTimestampQuery ? 'yes' : 'no'}</span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {fallback ? (
         <p className="notice warn" role="note" data-testid="fallback-notice">
-          {fallback}. Timings measure this backend, not your GPU.
+          {fallback}
         </p>
       ) : null}
       {engine.phase !== 'starting' && engine.phase !== 'ready' ? (
