@@ -30,7 +30,7 @@ const tableCells = (page: Page) =>
     );
 
 async function openLab(page: Page) {
-  await page.goto('./');
+  await page.goto('./#screen=lab');
   await expect(page.getByTestId('precomputed-notice')).toBeVisible();
   await expect(page.locator('.chart-svg circle').first()).toBeVisible();
   await expect(charts(page)).toHaveCount(4);

@@ -44,6 +44,8 @@ export interface ComplexityChartsProps {
   compare?: readonly MeasuredPoint[];
   /** Draw this chart alone (an embed, a story step); all four when absent. */
   only?: ChartPanel;
+  /** Height of each plot in px (LineChart's default when absent). */
+  height?: number;
 }
 
 export type ChartPanel = 'time' | 'memory' | 'error' | 'frontier';
@@ -135,6 +137,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
       formatY={formatMs}
       markers={markers}
       legendNote={exponent}
+      height={props.height}
       footer={
         <div className="chart-footer">
           <label>

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useLabStore } from '../../app/labStore';
 import { useShareStore } from '../share/shareStore';
 import '../share/share.css';
+import { FirstVisitIntro } from './FirstVisitIntro';
+import { isFirstVisit } from './firstVisit';
 import { LabControls } from './LabControls';
 import { LabStatusLine } from './LabStatusLine';
 import { ParamSweepPanel } from './ParamSweepPanel';
@@ -18,6 +20,7 @@ export function ComplexityLab() {
   useEffect(() => loadPrecomputed(), [loadPrecomputed]);
   return (
     <div className={['page', ...hide.map((g) => `hide-${g}`)].join(' ')}>
+      {isFirstVisit() ? <FirstVisitIntro /> : null}
       <LabStatusLine />
       <section className="panel" aria-labelledby="lab-heading" aria-busy={running}>
         <h2 id="lab-heading">Complexity lab</h2>

@@ -10,7 +10,12 @@ import './lab.css';
  * restricted to some variants, with where and when it was measured. For the guided story: the
  * numbers come from a real run, and the lab (linked beside it) reruns them on this device.
  */
-export function PrecomputedChart(props: { panel: ChartPanel; variants?: readonly string[] }) {
+export function PrecomputedChart(props: {
+  panel: ChartPanel;
+  variants?: readonly string[];
+  /** Height of the chart's plot in px (the charts' default when absent). */
+  height?: number;
+}) {
   const pre = useLabStore((s) => s.precomputed);
   const load = useLabStore((s) => s.loadPrecomputed);
   useEffect(() => load(), [load]);
@@ -28,6 +33,7 @@ export function PrecomputedChart(props: { panel: ChartPanel; variants?: readonly
         shape={shapeOf(config, provenance)}
         maxBinding={maxBindingOf(null)}
         only={props.panel}
+        height={props.height}
       />
       <figcaption className="chart-note">
         Measured on {whereMade(provenance)}, {dateOf(provenance)} (d = {config.d}, {config.heads}{' '}
