@@ -3,6 +3,7 @@ import { useLabStore } from '../../app/labStore';
 import { type ChartPanel, ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { dateOf, whereMade } from './precomputed';
+import { hostOf } from './referenceRunText';
 import './lab.css';
 
 /**
@@ -36,8 +37,9 @@ export function PrecomputedChart(props: {
         height={props.height}
       />
       <figcaption className="chart-note">
-        Measured on {whereMade(provenance)}, {dateOf(provenance)} (d = {config.d}, {config.heads}{' '}
-        head{config.heads === 1 ? '' : 's'}).
+        Measured on {whereMade(provenance)}
+        {hostOf(provenance) ? ` on ${hostOf(provenance)}` : ''}, {dateOf(provenance)} (d ={' '}
+        {config.d}, {config.heads} head{config.heads === 1 ? '' : 's'}).
       </figcaption>
     </figure>
   );
