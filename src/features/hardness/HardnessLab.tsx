@@ -1,9 +1,11 @@
 import { LabStatusLine } from '../complexity/LabStatusLine';
 import '../complexity/lab.css';
 import { arxivUrl, SOURCES, type SourceId } from '../../core/sources';
+import { Formula } from '../../shared/Formula';
+import { RichText } from '../../shared/RichText';
+import { Term } from '../../shared/Term';
 import { ChoiceField } from './ChoiceField';
 import { useHardnessStore } from './hardnessStore';
-import { MathText } from './MathText';
 import { PANELS, type PanelSpec } from './panels';
 import './hardness.css';
 
@@ -36,12 +38,12 @@ function Panel({ spec }: { spec: PanelSpec }) {
       <h2 id={heading}>{spec.title}</h2>
       {spec.text.map((t) => (
         <p key={t}>
-          <MathText text={t} />
+          <RichText source={t} />
         </p>
       ))}
-      <p className="hx-formula">
-        <MathText text={spec.formula} />
-      </p>
+      <div className="hx-formula">
+        <Formula tex={spec.formula} display />
+      </div>
       <Cite ids={spec.sources} />
       <fieldset className="hx-controls">
         <legend className="visually-hidden">Controls of experiment {spec.title}</legend>
@@ -63,8 +65,9 @@ export function HardnessLab() {
         <h2 id="hardness-title">Hardness lab</h2>
         <p>
           Is quadratic attention avoidable? Keles, Wijewardena and Hegde show that under the Strong
-          Exponential Time Hypothesis (SETH) computing self-attention, even approximately, takes
-          time quadratic in n: no algorithm runs in O(n<sup>2−q</sup>) for any q &gt; 0.
+          Exponential Time Hypothesis (<Term id="SETH" />) computing self-attention, even
+          approximately, takes time quadratic in <Formula tex="n" />: no algorithm runs in{' '}
+          <Formula tex="O(n^{2-q})" /> for any <Formula tex="q > 0" />.
         </p>
         <Cite ids={['keles2022']} />
         <p className="muted">

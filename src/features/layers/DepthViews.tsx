@@ -3,6 +3,7 @@ import { Heatmap } from '../../charts/Heatmap';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { SOURCES } from '../../core/sources';
 import { alphaMatrix, depthMassMatrix, routingMatrix } from './depthData';
+import { Formula } from '../../shared/Formula';
 import { FormulaNote } from './FormulaNote';
 import { formatPercent } from './modelText';
 
@@ -47,10 +48,12 @@ export function DepthViews({
               maskedLabel="not yet computed"
               maxCell={26}
             />
-            <FormulaNote sources={[SOURCES.kimi2026]}>
-              h<sub>l</sub> = Σ<sub>i&lt;l</sub> α<sub>i→l</sub> v<sub>i</sub>, α<sub>i→l</sub> =
-              softmax<sub>i</sub>(w<sub>l</sub>ᵀ RMSNorm(v<sub>i</sub>)), averaged over tokens; each
-              row sums to 1. The standard residual is α ≡ 1 without the softmax.
+            <FormulaNote
+              sources={[SOURCES.kimi2026]}
+              tex="h_l = \sum_{i<l} \alpha_{i \to l} v_i, \quad \alpha_{i \to l} = \operatorname{softmax}_i\big(w_l^\top \operatorname{RMSNorm}(v_i)\big)"
+            >
+              , averaged over tokens; each row sums to 1. The standard residual is α ≡ 1 without the
+              softmax.
             </FormulaNote>
           </div>
         ) : null}
@@ -71,9 +74,11 @@ export function DepthViews({
               maxCell={22}
             />
             <FormulaNote sources={[SOURCES.raposo2024]}>
-              Router score r<sub>i</sub> = wᵀx<sub>i</sub>; the top{' '}
-              {model.config.mod ? formatPercent(model.config.mod.capacity) : 'C/S'} of tokens go
-              through the block (x′ = x + r·f(x̃)), the rest skip it (x′ = x). Dark: routed.
+              Router score <Formula tex="r_i = w^\top x_i" />; the top{' '}
+              {model.config.mod ? formatPercent(model.config.mod.capacity) : 'share c'} of tokens go
+              through the block (<Formula tex="x' = x + r \cdot f(\tilde x)" />
+              ), the rest skip it (<Formula tex="x' = x" />
+              ). Dark: routed.
             </FormulaNote>
           </div>
         ) : null}
@@ -88,12 +93,12 @@ export function DepthViews({
               valueLabel="depth mass"
               maxCell={40}
             />
-            <FormulaNote sources={[SOURCES.zhu2026]}>
-              o<sub>t</sub>
-              <sup>l</sup> = Σ<sub>s≤t</sub> a<sub>s</sub>v<sub>s</sub>
-              <sup>l</sup> + Σ<sub>i&lt;l</sub> b<sub>i</sub>V<sub>t</sub>
-              <sup>i</sup>, [a; b] = one softmax over sequence and depth logits; shown: Σb, averaged
-              over queries. Layer 1 has no earlier layer.
+            <FormulaNote
+              sources={[SOURCES.zhu2026]}
+              tex="o_t^l = \sum_{s \le t} a_s v_s^l + \sum_{i<l} b_i V_t^i"
+            >
+              , [a; b] = one softmax over sequence and depth logits; shown: Σb, averaged over
+              queries. Layer 1 has no earlier layer.
             </FormulaNote>
           </div>
         ) : null}

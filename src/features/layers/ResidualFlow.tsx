@@ -5,6 +5,7 @@ import { causalMask, formatCellValue } from '../../charts/heatmapScale';
 import { WaterfallChart } from '../../charts/WaterfallChart';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { SOURCES } from '../../core/sources';
+import { Formula } from '../../shared/Formula';
 import { FormulaNote } from './FormulaNote';
 import {
   layerNames,
@@ -21,14 +22,13 @@ const ROLLOUT_DOMAIN: [number, number] = [0, 1];
 
 export function NormFormula({ model }: { model: ModelInfo }) {
   return model.config.norm === 'pre' ? (
-    <FormulaNote>
-      PreNorm: x<sub>l+1</sub> = x<sub>l</sub> + F<sub>l</sub>(LN(x<sub>l</sub>)): the stream is
-      never normalised, so its norm can grow layer by layer.
+    <FormulaNote tex="\text{PreNorm: } x_{l+1} = x_l + F_l(\operatorname{LN}(x_l))">
+      : the stream is never normalised, so its norm can grow layer by layer.
     </FormulaNote>
   ) : (
-    <FormulaNote>
-      PostNorm: x<sub>l+1</sub> = LN(x<sub>l</sub> + F<sub>l</sub>(x<sub>l</sub>)): every sublayer
-      output is renormalised, so the norm stays near √(T·d).
+    <FormulaNote tex="\text{PostNorm: } x_{l+1} = \operatorname{LN}(x_l + F_l(x_l))">
+      : every sublayer output is renormalised, so the norm stays near{' '}
+      <Formula tex="\sqrt{T \cdot d}" />.
     </FormulaNote>
   );
 }
@@ -62,9 +62,9 @@ export function FlowBars({ trace, model }: { trace: ForwardTrace; model: ModelIn
         series={updates}
         formatY={fmt}
         footer={
-          <FormulaNote>
-            ρ<sub>l</sub> = ‖Δ<sub>l</sub>‖/‖x<sub>l</sub>‖: how much a sublayer changes the stream
-            it reads (Δ: what it adds). Alignment cos(Δ, x):{' '}
+          <FormulaNote tex="\rho_l = \lVert \Delta_l \rVert / \lVert x_l \rVert">
+            : how much a sublayer changes the stream it reads (Δ: what it adds). Alignment cos(Δ,
+            x):{' '}
             {trace.layers
               .map(
                 (l, i) =>
@@ -99,11 +99,10 @@ export function ResidualFlow({
         parts={parts}
         format={fmtShare}
         footer={
-          <FormulaNote>
-            s<sub>c</sub> = ⟨Δ<sub>c</sub>, x<sub>L</sub>⟩/‖x<sub>L</sub>‖² with x<sub>L</sub> = x
-            <sub>0</sub> + Σ<sub>c</sub>Δ<sub>c</sub>, so Σ<sub>c</sub> s<sub>c</sub> = 1 exactly:{' '}
-            <strong data-testid="share-sum">Σ = {shareSum(trace).toFixed(6)}</strong>. A negative
-            share points against the final stream.
+          <FormulaNote tex="s_c = \langle \Delta_c, x_L \rangle / \lVert x_L \rVert^2 \text{ with } x_L = x_0 + \textstyle\sum_c \Delta_c, \text{ so } \sum_c s_c = 1">
+            {' '}
+            exactly: <strong data-testid="share-sum">Σ = {shareSum(trace).toFixed(6)}</strong>. A
+            negative share points against the final stream.
           </FormulaNote>
         }
       />
@@ -124,9 +123,12 @@ export function ResidualFlow({
           maskedLabel="masked (future key)"
           maxCell={16}
         />
-        <FormulaNote sources={[SOURCES.abnar2020]}>
-          Â<sub>l</sub> = ½Ā<sub>l</sub> + ½I (Ā: mean over heads), R = Â<sub>L</sub>⋯Â<sub>1</sub>
-          {'; '}every row sums to 1 (largest error here{' '}
+        <FormulaNote
+          sources={[SOURCES.abnar2020]}
+          tex="\hat A_l = \tfrac12 \bar A_l + \tfrac12 I, \quad R = \hat A_L \cdots \hat A_1"
+        >
+          {' '}
+          (Ā: mean over heads); every row sums to 1 (largest error here{' '}
           {formatCellValue(rolloutRowError(trace.rollout, t))}).
         </FormulaNote>
       </div>

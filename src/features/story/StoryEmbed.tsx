@@ -1,6 +1,7 @@
 import { useLabStore } from '../../app/labStore';
 import { NoticeList } from '../../app/Notices';
 import { citation } from '../../core/sources';
+import { Formula } from '../../shared/Formula';
 import { currentBackend, currentView } from '../share/hashSync';
 import { encodeLabHash, pageBase } from '../share/shareHash';
 import { StoryFigure } from './StoryFigure';
@@ -37,7 +38,8 @@ export function StoryEmbed() {
         <StoryFigure id={step.figure} />
       </div>
       <p className="story-embed-source">
-        <code>{step.formula}</code> · {step.sources.map(citation).join('; ')}
+        <Formula tex={step.formula.tex} alt={step.formula.alt} /> ·{' '}
+        {step.sources.map(citation).join('; ')}
       </p>
       <NoticeList notices={notices} />
     </main>

@@ -1,3 +1,5 @@
+import { Formula } from '../../shared/Formula';
+import { RichText } from '../../shared/RichText';
 import type { StoryStep } from './storySteps';
 
 /** A step's sentences, its formula and its sources (authors, year, arXiv id, linked). */
@@ -5,12 +7,13 @@ export function StoryStepText({ step }: { step: StoryStep }) {
   return (
     <div className="story-text">
       {step.sentences.map((s) => (
-        <p key={s}>{s}</p>
+        <p key={s}>
+          <RichText source={s} />
+        </p>
       ))}
-      <p className="story-formula">
-        <span className="muted">Formula: </span>
-        <code>{step.formula}</code>
-      </p>
+      <div className="story-formula">
+        <Formula tex={step.formula.tex} alt={step.formula.alt} display />
+      </div>
       <ul className="story-sources" aria-label="Sources">
         {step.sources.map((s) => (
           <li key={s.arxiv}>

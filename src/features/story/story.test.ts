@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { hashParts } from '../../app/hashParts';
 import { hashParams, parseLabHash, SCREENS } from '../../app/labHash';
 import type { ModelInfo } from '../../core/model/trace';
+import { isTermId } from '../../shared/glossary';
+import { texToMathML, texToSpeech } from '../../shared/mathml';
+import { richTexts } from '../../shared/richText';
+import { RECAP_LINES } from './RecapFigure';
 import { findStep, STORY_STEPS } from './storySteps';
 import { useStoryStore } from './storyStore';
 // Registers the hash parts of the screens the steps open, so their keys are checked too.
@@ -21,13 +25,13 @@ const storyPart = () => {
 };
 
 describe('guided story', () => {
-  it('has 6–8 steps, each with 2–4 sentences, a formula and cited sources', () => {
-    expect(STORY_STEPS.length).toBeGreaterThanOrEqual(6);
-    expect(STORY_STEPS.length).toBeLessThanOrEqual(8);
+  it('has 8–10 steps, each with 2–4 sentences, a formula and cited sources', () => {
+    expect(STORY_STEPS.length).toBeGreaterThanOrEqual(8);
+    expect(STORY_STEPS.length).toBeLessThanOrEqual(10);
     for (const step of STORY_STEPS) {
       expect(step.sentences.length, step.id).toBeGreaterThanOrEqual(2);
       expect(step.sentences.length, step.id).toBeLessThanOrEqual(4);
-      expect(step.formula.length, step.id).toBeGreaterThan(5);
+      expect(step.formula.tex.length, step.id).toBeGreaterThan(5);
       expect(step.sources.length, step.id).toBeGreaterThan(0);
       for (const s of step.sources) {
         expect(s.arxiv, `${step.id} ${s.authors}`).toMatch(/^\d{4}\.\d{4,5}$/);
@@ -99,5 +103,46 @@ describe('guided story', () => {
     expect(useStoryStore.getState().step).toBe(0);
     useStoryStore.getState().go(100);
     expect(useStoryStore.getState().step).toBe(STORY_STEPS.length - 1);
+  });
+});
+
+describe('story text and maths', () => {
+  const texts = () => [
+    ...STORY_STEPS.flatMap((s) => [...s.sentences, s.question, s.short]),
+    ...Object.values(RECAP_LINES),
+  ];
+
+  it('shows no raw TeX outside its $…$ maths, and names only glossary terms', () => {
+    for (const source of texts()) {
+      const { text, tex, terms } = richTexts(source);
+      for (const t of text) expect(t, source).not.toMatch(/[\\^_{}$]|\[\[|\]\]/);
+      for (const id of terms) expect(isTermId(id), `${id} in ${source}`).toBe(true);
+      for (const t of tex) expect(() => texToMathML(t, { alt: 'x' }), t).not.toThrow();
+    }
+  });
+
+  it('introduces Q, K, V, d and n in the first step, before any other step uses them', () => {
+    const first = STORY_STEPS[0].sentences.join(' ');
+    for (const id of ['Q', 'K', 'V', 'd', 'n']) expect(first, id).toContain(`[[${id}]]`);
+    // The notation stays n (never S or C for the sequence, as Mixture-of-Depths papers write).
+    for (const s of STORY_STEPS)
+      for (const x of s.sentences) expect(x).not.toMatch(/\b[SC] tokens\b/);
+  });
+
+  it('renders every step formula as MathML with a text alternative and no inline style', () => {
+    for (const step of STORY_STEPS) {
+      const html = texToMathML(step.formula.tex, {
+        display: true,
+        alt: step.formula.alt ?? texToSpeech(step.formula.tex),
+      });
+      expect(html, step.id).toMatch(/^<math alttext="[^"]{8,}"/);
+      expect(html, step.id).not.toMatch(/\sstyle=|<script|merror/);
+      expect(step.formula.alt ?? '', step.id).not.toMatch(/[\\^_{}]/);
+    }
+  });
+
+  it('links the recap to every other step', () => {
+    const ids = STORY_STEPS.map((s) => s.id).filter((id) => id !== 'recap');
+    expect(Object.keys(RECAP_LINES).sort()).toEqual([...ids].sort());
   });
 });
