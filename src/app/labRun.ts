@@ -21,6 +21,15 @@ export interface RunProgress {
   elapsedMs: number;
 }
 
+/**
+ * The engine was stopped because the call in flight did not yield to Cancel: 'restarting' until
+ * the fresh engine has started, then 'ready' or 'failed' (with why).
+ */
+export interface EngineStop {
+  state: 'restarting' | 'ready' | 'failed';
+  error?: string;
+}
+
 export interface LabRun {
   status: RunStatus;
   source: RunSource | null;
@@ -34,6 +43,9 @@ export interface LabRun {
   startedAt: number | null;
   finishedAt: number | null;
   tensors: { before: number; after: number } | null;
+  /** Cancel was pressed; the run goes on until the current call returns (or the engine stops). */
+  cancelRequested?: boolean;
+  engineStop?: EngineStop | null;
 }
 
 export const IDLE_RUN: LabRun = {
@@ -124,6 +136,38 @@ export function finishRun(run: LabRun, outcome: SweepOutcome, now: number): LabR
   };
 }
 
+/** Cancel pressed: shown at once, whatever the worker is doing. */
+export function requestCancel(run: LabRun): LabRun {
+  return run.status === 'running' ? { ...run, cancelRequested: true } : run;
+}
+
+/** The call in flight did not yield: the run ends cancelled, its rows kept. */
+export function stopRun(run: LabRun, now: number): LabRun {
+  if (run.status !== 'running') return run;
+  return {
+    ...run,
+    status: 'cancelled',
+    progress: null,
+    finishedAt: now,
+    engineStop: { state: 'restarting' },
+  };
+}
+
+/** The fresh engine after a stop has started, or failed to. */
+export function freshEngine(run: LabRun, error: string | null): LabRun {
+  if (run.engineStop?.state !== 'restarting') return run;
+  const engineStop: EngineStop = error ? { state: 'failed', error } : { state: 'ready' };
+  return { ...run, engineStop };
+}
+
+const STOPPED = 'stopped the engine: the call in flight did not yield';
+
+function stopText(stop: EngineStop): string {
+  if (stop.state === 'restarting') return `${STOPPED}; starting a fresh engine…`;
+  if (stop.state === 'ready') return `${STOPPED}; a fresh engine is ready.`;
+  return `${STOPPED}; the fresh engine did not start (${stop.error ?? 'unknown error'}).`;
+}
+
 /** The job ended without a result (worker crash, device lost, cancelled before it began). */
 export function abortRun(
   run: LabRun,
@@ -150,11 +194,15 @@ export function statusText(run: LabRun): string | null {
     case 'done':
       return `Done: ${counts}${secs}.`;
     case 'cancelled':
-      return `Cancelled: ${counts} before the cancel; they are kept below.`;
+      return run.engineStop
+        ? `Cancelled: ${stopText(run.engineStop)} ${counts} before the cancel; they are kept below.`
+        : `Cancelled: ${counts} before the cancel; they are kept below.`;
     case 'failed':
       return `Failed: ${run.error ?? 'unknown error'}. ${counts} before it; they are kept below.`;
     case 'running':
-      return `Running: ${counts} so far.`;
+      return run.cancelRequested
+        ? `Cancelling after the current call… ${counts} so far.`
+        : `Running: ${counts} so far.`;
     default:
       return null;
   }

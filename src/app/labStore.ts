@@ -1,10 +1,20 @@
 import { create } from 'zustand';
 import { loadPrecomputed, type ResultSet } from '../features/complexity/precomputed';
-import { EngineError, type Job } from '../worker/engineClient';
+import { EngineError, EngineStoppedError, type Job } from '../worker/engineClient';
 import type { ParamSweepOutcome, SweepOutcome } from '../worker/sweepProtocol';
 import { type LabConfig, toJobConfig } from './labConfig';
 import { parseLabHash, type Screen } from './labHash';
-import { abortRun, applyProgress, finishRun, IDLE_RUN, type LabRun, startRun } from './labRun';
+import {
+  abortRun,
+  applyProgress,
+  finishRun,
+  freshEngine,
+  IDLE_RUN,
+  type LabRun,
+  requestCancel,
+  startRun,
+  stopRun,
+} from './labRun';
 import {
   defaultSelection,
   fixSelection,
@@ -126,6 +136,15 @@ export const useLabStore = create<LabState>()((set, get) => ({
               sweepJob === job && update((r) => finishRun(r, outcome, performance.now())),
             (err: unknown) => {
               if (sweepJob !== job) return;
+              if (err instanceof EngineStoppedError) {
+                // The worker was replaced: say so, and again once the fresh one has started.
+                update((r) => stopRun(r, performance.now()));
+                err.fresh.then(
+                  () => update((r) => freshEngine(r, null)),
+                  (e: unknown) => update((r) => freshEngine(r, messageOf(e))),
+                );
+                return;
+              }
               const status = isCancel(err) ? 'cancelled' : 'failed';
               update((r) =>
                 abortRun(r, status, isCancel(err) ? null : messageOf(err), performance.now()),
@@ -142,6 +161,7 @@ export const useLabStore = create<LabState>()((set, get) => ({
 
   cancel: () => {
     if (get().run.status === 'running') {
+      set((s) => ({ run: requestCancel(s.run) }));
       if (sweepJob) sweepJob.cancel();
       else set((s) => ({ run: abortRun(s.run, 'cancelled', null, performance.now()) }));
     }
@@ -189,7 +209,7 @@ export const useLabStore = create<LabState>()((set, get) => ({
       })
       .catch((err: unknown) =>
         setRun({
-          status: isCancel(err) ? 'cancelled' : 'failed',
+          status: isCancel(err) || err instanceof EngineStoppedError ? 'cancelled' : 'failed',
           error: isCancel(err) ? null : messageOf(err),
           progress: null,
         }),

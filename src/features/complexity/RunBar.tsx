@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { CONFIRM_CALL_S, slowCallText, slowestCall } from '../../app/callEstimate';
 import { configProblem } from '../../app/labConfig';
 import { progressText, statusText } from '../../app/labRun';
 import { useLabStore } from '../../app/labStore';
@@ -11,11 +13,19 @@ export function RunBar() {
   const config = useLabStore((s) => s.config);
   const start = useLabStore((s) => s.startSweep);
   const cancel = useLabStore((s) => s.cancel);
-  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
-  const backend = useAppStore((s) => s.engine.report?.name);
+  const report = useAppStore((s) => s.engine.report);
+  const limits = report?.limits ?? null;
+  const backend = report?.name;
   const phase = useAppStore((s) => s.engine.phase);
+  const [confirming, setConfirming] = useState(false);
   const running = run.status === 'running';
+  const cancelling = running && run.cancelRequested === true;
   const problem = configProblem(config, limits, backend);
+  const slow = report ? slowestCall(config, report) : null;
+  const onRun = () => {
+    if (slow && slow.seconds > CONFIRM_CALL_S) setConfirming(true);
+    else start();
+  };
   const p = run.progress;
   const status = statusText(run);
   const hasRows = run.rows.length > 0;
@@ -31,8 +41,10 @@ export function RunBar() {
         <button
           type="button"
           className="button primary"
-          onClick={start}
-          disabled={running || paramRunning || problem !== null || phase === 'starting'}
+          onClick={onRun}
+          disabled={
+            running || paramRunning || problem !== null || phase === 'starting' || confirming
+          }
         >
           Run
         </button>
@@ -40,7 +52,7 @@ export function RunBar() {
           type="button"
           className="button"
           onClick={cancel}
-          disabled={!running && !paramRunning}
+          disabled={(!running && !paramRunning) || cancelling}
         >
           Cancel
         </button>
@@ -63,6 +75,31 @@ export function RunBar() {
         </button>
       </div>
       {problem ? <p className="muted">{problem}</p> : null}
+      {confirming && slow ? (
+        <div
+          className="notice warn"
+          role="alertdialog"
+          aria-label="Slow call"
+          data-testid="slow-call"
+        >
+          <p>{slowCallText(slow)}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                setConfirming(false);
+                start();
+              }}
+            >
+              Run anyway
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Back
+            </button>
+          </div>
+        </div>
+      ) : null}
       {phase === 'starting' && !running ? (
         <p className="muted">Run becomes available once the engine has started.</p>
       ) : null}
