@@ -191,7 +191,13 @@ function TradeoffChart({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.variant} data-variant={r.variant} data-error={r.error} data-ms={r.ms}>
+            <tr
+              key={r.variant}
+              data-variant={r.variant}
+              data-error={r.error}
+              data-ms={r.ms}
+              data-speedup={r.speedup}
+            >
               <th scope="row">{label(r.variant)}</th>
               <td>{formatMs(r.ms)}</td>
               <td>

@@ -93,7 +93,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The figure runs fixed-budget approximations on inputs uniform in $[-B, B]$: their error turns from small to large as $B^2/\\log n$ crosses 1.',
     ],
     formula: {
-      tex: 'B = o\\big(\\sqrt{\\log n}\\big) \\Rightarrow n^{1+o(1)} \\text{ time}; \\quad B = \\Theta\\big(\\sqrt{\\log n}\\big) \\Rightarrow \\text{no } O(n^{2-q}) \\text{ under SETH}',
+      tex: '\\begin{gathered} B = o\\big(\\sqrt{\\log n}\\big) \\Rightarrow n^{1+o(1)} \\text{ time} \\\\ B = \\Theta\\big(\\sqrt{\\log n}\\big) \\Rightarrow \\text{no } O(n^{2-q}) \\text{ under SETH} \\end{gathered}',
       alt: 'If B is little o of root log n, time n to the power 1 plus little o of 1; if B is Theta of root log n, no algorithm in time n to the power 2 minus q, under SETH',
     },
     sources: [SOURCES.keles2022, SOURCES.almanSong2023],
@@ -130,7 +130,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'A [[low-rank|lowRank]] method can only produce rank-$m$ weights, and no rank-$m$ matrix comes closer to the identity than $\\sqrt{n-m}$ in [[Frobenius norm|frobenius]]: attending to exactly one token is out of reach.',
     ],
     formula: {
-      tex: '\\frac{\\mathbb{E}\\big[(\\varphi(x)^\\top\\varphi(y) - e^{x^\\top y})^2\\big]}{e^{2x^\\top y}} = \\frac{e^{\\lVert x+y \\rVert^2} - 1}{m}; \\quad \\lVert I - X \\rVert_F \\ge \\sqrt{n-m} \\text{ for } \\operatorname{rank} X \\le m',
+      tex: '\\begin{gathered} \\frac{\\mathbb{E}\\big[(\\varphi(x)^\\top\\varphi(y) - e^{x^\\top y})^2\\big]}{e^{2x^\\top y}} = \\frac{e^{\\lVert x+y \\rVert^2} - 1}{m} \\\\ \\lVert I - X \\rVert_F \\ge \\sqrt{n-m} \\text{ for } \\operatorname{rank} X \\le m \\end{gathered}',
       alt: 'The relative mean squared error of the random-feature estimate of e to the x transpose y equals e to the norm of x plus y squared, minus 1, over m; and the Frobenius distance from the identity to any matrix of rank at most m is at least the square root of n minus m',
     },
     sources: [SOURCES.choromanski2021, SOURCES.bhojanapalli2020],
@@ -144,6 +144,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
     sentences: [
       '[[Mixture-of-Depths|MoD]] lets a router send only a share $c$ (the [[capacity]]) of the $n$ tokens through a block; the others skip it along the [[residual stream|residual]].',
       'The routed attention is ordinary attention over $c \\cdot n$ tokens, so its cost falls by $c^2$, a constant factor: the exponent of $n$ stays 2.',
+      'The figure, like the paper, writes $S$ for the sequence length $n$ and $C = c \\cdot S$ for the routed tokens.',
     ],
     formula: {
       tex: '\\operatorname{cost}(\\text{routed}) = 4(cn)^2 d = c^2 \\cdot \\operatorname{cost}(\\text{full})',
@@ -163,7 +164,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'Tiling composed from library operations is slower here, because every tile is several small dispatches with a round trip through main memory; a [[fused kernel|fused]] runs the whole loop in one dispatch with its tiles in on-chip memory, and is not.',
     ],
     formula: {
-      tex: '\\text{HBM accesses: } \\Theta(nd + n^2) \\text{ standard}, \\quad \\Theta\\!\\left(\\frac{n^2 d^2}{M}\\right) \\text{ tiled}',
+      tex: '\\begin{gathered} \\text{HBM accesses: } \\Theta(nd + n^2) \\text{ standard} \\\\ \\Theta\\!\\left(\\frac{n^2 d^2}{M}\\right) \\text{ tiled} \\end{gathered}',
       alt: 'main-memory accesses: Theta of n d plus n squared for standard attention; Theta of n squared d squared over M for tiled attention, M being the on-chip memory size',
     },
     sources: [SOURCES.dao2022],
@@ -183,7 +184,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The figure runs the PreNorm and the PostNorm model, trained on the same copy task, in your browser and measures both side by side; the layer explorer adds the rollout.',
     ],
     formula: {
-      tex: '\\text{PreNorm: } x_{l+1} = x_l + F(\\operatorname{LN}(x_l)); \\quad \\text{PostNorm: } x_{l+1} = \\operatorname{LN}(x_l + F(x_l)); \\quad s_c = \\frac{\\langle \\Delta_c, x_L \\rangle}{\\lVert x_L \\rVert^2}',
+      tex: '\\begin{gathered} \\text{PreNorm: } x_{l+1} = x_l + F(\\operatorname{LN}(x_l)) \\\\ \\text{PostNorm: } x_{l+1} = \\operatorname{LN}(x_l + F(x_l)) \\\\ s_c = \\frac{\\langle \\Delta_c, x_L \\rangle}{\\lVert x_L \\rVert^2} \\end{gathered}',
       alt: 'PreNorm: x sub l plus 1 equals x sub l plus F of LayerNorm of x sub l. PostNorm: x sub l plus 1 equals LayerNorm of x sub l plus F of x sub l. The share of contribution c is the inner product of Delta c with the final stream, over its squared norm',
     },
     sources: [SOURCES.xiong2020, SOURCES.abnar2020],
@@ -200,7 +201,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'The figure runs these models on the same task in the worker, with their routing, depth mass and depth weights drawn per layer.',
     ],
     formula: {
-      tex: '\\text{MoDA: } [a; b] = \\operatorname{softmax}\\big([\\,q K_{\\text{seq}}^\\top;\\ q K_{\\text{depth}}^\\top\\,]\\big); \\quad \\text{AttnRes: } h_l = \\sum_{i<l} \\alpha_{i \\to l}\\, v_i',
+      tex: '\\begin{gathered} \\text{MoDA: } [a; b] = \\operatorname{softmax}\\big([\\,q K_{\\text{seq}}^\\top;\\ q K_{\\text{depth}}^\\top\\,]\\big) \\\\ \\text{AttnRes: } h_l = \\sum_{i<l} \\alpha_{i \\to l}\\, v_i \\end{gathered}',
       alt: 'MoDA: the weights a and b come from one softmax over the sequence keys and the depth keys. AttnRes: h sub l is the sum over earlier layers i of alpha from i to l times v sub i',
     },
     sources: [SOURCES.raposo2024, SOURCES.zhu2026, SOURCES.kimi2026, SOURCES.zaheer2020],
