@@ -173,57 +173,59 @@ function TradeoffChart({
         logY
         xTicks="auto"
         hLines={[
-          { y: 1, label: 'error 1: as wrong as all zeros', labelSide: 'left' },
+          { y: 1, label: '1 = all zeros', labelSide: 'left' },
           { y: GOOD_ERROR, label: `error ${GOOD_ERROR}`, labelSide: 'left' },
         ]}
         vLines={dense ? [{ x: dense.ms, label: 'dense' }] : []}
         height={260}
       />
-      <table className="tradeoff-table" aria-label={`Variants against dense on ${input} keys`}>
-        <thead>
-          <tr>
-            <th scope="col">variant</th>
-            <th scope="col">time</th>
-            <th scope="col">vs dense</th>
-            <th scope="col">error</th>
-            <th scope="col">verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.variant}
-              data-variant={r.variant}
-              data-error={r.error}
-              data-ms={r.ms}
-              data-speedup={r.speedup}
-            >
-              <th scope="row">{label(r.variant)}</th>
-              <td>{formatMs(r.ms)}</td>
-              <td>
-                {r.speedup >= 1
-                  ? `${r.speedup.toFixed(1)}× faster`
-                  : `${(1 / r.speedup).toFixed(1)}× slower`}
-              </td>
-              <td>{formatError(r.error)}</td>
-              <td className={r.good ? 'verdict good' : r.useless ? 'verdict bad' : 'verdict'}>
-                {r.good
-                  ? 'faster and accurate'
-                  : r.useless
-                    ? r.error > 1
-                      ? 'worse than zeros'
-                      : 'useless'
-                    : 'rough'}
-              </td>
+      <div className="tradeoff-scroll">
+        <table className="tradeoff-table" aria-label={`Variants against dense on ${input} keys`}>
+          <thead>
+            <tr>
+              <th scope="col">variant</th>
+              <th scope="col">time</th>
+              <th scope="col">vs dense</th>
+              <th scope="col">error</th>
+              <th scope="col">verdict</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr
+                key={r.variant}
+                data-variant={r.variant}
+                data-error={r.error}
+                data-ms={r.ms}
+                data-speedup={r.speedup}
+              >
+                <th scope="row">{label(r.variant)}</th>
+                <td>{formatMs(r.ms)}</td>
+                <td>
+                  {r.speedup >= 1
+                    ? `${r.speedup.toFixed(1)}× faster`
+                    : `${(1 / r.speedup).toFixed(1)}× slower`}
+                </td>
+                <td>{formatError(r.error)}</td>
+                <td className={r.good ? 'verdict good' : r.useless ? 'verdict bad' : 'verdict'}>
+                  {r.good
+                    ? 'accurate'
+                    : r.useless
+                      ? r.error > 1
+                        ? 'worse than zeros'
+                        : 'useless'
+                      : 'rough'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <figcaption className="chart-note">
         Relative error of the output against dense on the same inputs; 1 means as far off as
-        outputting all zeros, above 1 is worse than that. “Accurate”: below {GOOD_ERROR}; “useless”:
-        above {FAILS_ERROR}. Dense{dense ? ` took ${formatMs(dense.ms)}` : ''}. Measured on {where}{' '}
-        (d = 64, one head)
+        outputting all zeros, above 1 is worse than that. “Accurate”: faster than dense with error
+        below {GOOD_ERROR}; “useless”: above {FAILS_ERROR}. Dense
+        {dense ? ` took ${formatMs(dense.ms)}` : ''}. Measured on {where} (d = 64, one head)
         {command ? (
           <>
             {' '}
