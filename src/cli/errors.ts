@@ -3,8 +3,19 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
-/** Exit codes: 0 success, 1 internal failure, 2 bad input. */
-export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+/**
+ * Exit codes: 0 success; 2 any failure, bad input or internal (one line on stderr, starting
+ * "error:" or "internal error:"), so scripts test one code; 1 only for `bench --strict` whose
+ * run succeeded but whose checks failed (a measured verdict, not a failure to run).
+ */
+export const EXIT = { ok: 0, checksFailed: 1, failure: 2 } as const;
 
-/** One line, whatever the message holds. */
-export const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
+/** Longest error line printed (a message quoting a huge value stays readable). */
+const MAX_LINE = 2000;
+
+/** One line, whatever the message holds (line breaks and other control characters become spaces). */
+export function oneLine(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  const line = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
+}

@@ -5,12 +5,15 @@ import { HARDNESS_USAGE, hardnessCommand } from './commands/hardness';
 import { LAYERS_USAGE, layersCommand } from './commands/layers';
 import { SWEEP_USAGE, sweepCommand } from './commands/sweep';
 import { TRAIN_USAGE, trainCommand } from './commands/train';
+import { shown } from './args';
 import { CliError, EXIT, oneLine } from './errors';
+import { limitsUsage } from './limits';
+import { removeTempFiles } from './output';
 
 /**
  * Attention Explorer's command line: the engine headless, over the same core/ and engine/ as
- * the app. Returns the exit code: 0 ok, 1 internal failure, 2 bad input; a failure prints
- * exactly one line on stderr.
+ * the app. Returns the exit code (errors.ts EXIT): 0 ok, 2 any failure, which prints exactly
+ * one line on stderr; 1 only when `bench --strict` ran and a check failed.
  */
 export interface Io {
   stdout: (text: string) => void;
@@ -34,7 +37,8 @@ const COMMANDS = Object.keys(USAGES).join(', ');
 const USAGE = [
   'usage: npm run --silent cli -- <command> [flags]   (npm run bench -- [flags])',
   ...Object.values(USAGES).map((u) => `  ${u}`),
-  'exit codes: 0 ok, 1 internal error, 2 bad input (one line on stderr)',
+  `  ${limitsUsage()}`,
+  'exit codes: 0 ok; 2 any failure, bad input or internal (one line on stderr: "error: …" or "internal error: …"); 1 only for bench --strict when a check failed',
 ].join('\n');
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -44,7 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(`${USAGE}\n`);
       return EXIT.ok;
     }
-    if (command in USAGES && (rest.includes('--help') || rest.includes('-h'))) {
+    if (Object.hasOwn(USAGES, command ?? '') && (rest.includes('--help') || rest.includes('-h'))) {
       io.stdout(`usage: ${USAGES[command]}\n`);
       return EXIT.ok;
     }
@@ -69,20 +73,38 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case undefined:
         throw new CliError(`no command given (commands: ${COMMANDS}; --help for usage)`);
       default:
-        throw new CliError(`unknown command "${command}" (commands: ${COMMANDS})`);
+        throw new CliError(`unknown command "${shown(command)}" (commands: ${COMMANDS})`);
     }
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr(`error: ${oneLine(err.message)}`);
-      return EXIT.badInput;
-    }
-    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    io.stderr(`internal error: ${oneLine(what)}`);
+    removeTempFiles();
+    io.stderr(errorLine(err));
     return EXIT.failure;
   }
 }
 
+/** The one stderr line for a failure: the user's mistake, or an internal error with its kind. */
+export function errorLine(err: unknown): string {
+  if (err instanceof CliError) return `error: ${oneLine(err.message)}`;
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return `internal error: ${oneLine(what)}`;
+}
+
+/** Signals and stray exceptions end the process the same way: temp files removed, one line, 2. */
+function exitOnFailure(): void {
+  const fail = (line: string) => {
+    removeTempFiles();
+    process.stderr.write(`${line}\n`);
+    process.exit(EXIT.failure);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => fail(`error: interrupted by ${signal} (temp files removed)`));
+  }
+  process.on('uncaughtException', (err) => fail(errorLine(err)));
+  process.on('unhandledRejection', (err) => fail(errorLine(err)));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  exitOnFailure();
   const tty = process.stderr.isTTY === true;
   const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),

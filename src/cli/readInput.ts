@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { AttentionInputs, HeadBlock } from '../core/headBlock';
 import { CliError } from './errors';
+import { parseJsonText, readRegularFile } from './jsonFile';
+import { FLAG_LIMITS } from './limits';
 
 /**
  * Reads in.json = {"q": rows, "k": rows, "v": rows}: each an n×width list of rows (one head)
@@ -75,14 +76,7 @@ function sameHeadShapes(name: string, rowsByHead: Rows[]): void {
 }
 
 export function parseInputs(text: string): AttentionInputs {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new CliError(
-      `input: malformed JSON (${err instanceof Error ? err.message : String(err)})`,
-    );
-  }
+  const json = parseJsonText(text, 'input');
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new CliError('input: expected an object {"q": rows, "k": rows, "v": rows}');
   }
@@ -108,16 +102,18 @@ export function parseInputs(text: string): AttentionInputs {
       `input: mismatched shapes: q rows have ${q.width} numbers, k rows ${k.width}`,
     );
   }
+  checkSize('heads', q.heads, FLAG_LIMITS.heads);
+  checkSize('rows n', q.n, [1, FLAG_LIMITS.n[1]]);
+  checkSize('q and k row width d', q.width, FLAG_LIMITS.d);
+  checkSize('v row width dv', v.width, FLAG_LIMITS.dv);
   return { q, k, v };
 }
 
+/** The lab's own size limits hold for a file's shapes too. */
+function checkSize(what: string, x: number, [lo, hi]: readonly [number, number]): void {
+  if (x < lo || x > hi) throw new CliError(`input: ${what} is ${x}, outside [${lo}, ${hi}]`);
+}
+
 export function readInputs(path: string): AttentionInputs {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new CliError(`cannot read input file ${path} (${code})`);
-  }
-  return parseInputs(text);
+  return parseInputs(readRegularFile(path, 'input file').toString('utf8'));
 }

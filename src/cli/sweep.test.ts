@@ -126,7 +126,8 @@ describe('sweep', () => {
   });
 
   it.each([
-    [['--n', '12,x'], /--n must be a positive integer, got "x"/],
+    [['--n', '16,x'], /--n must be a positive integer, got "x"/],
+    [['--n', '12'], /--n must be in \[16, 16384\], got 12/],
     [['--n', '0'], /--n must be a positive integer, got "0"/],
     [['--n', '64,64'], /n = 64 listed twice/],
     [['--variants', 'dense,zzz'], /unknown variant "zzz" \(valid: dense, flash/],

@@ -5,9 +5,18 @@ import { keepAll, keepCausal, referenceAttention } from '../../core/reference/de
 import { measureCall, PEAK_BYTES_DEFINITION, TIMING_DEFINITION } from '../../engine/measure';
 import { prepareCall, RefusedError, shapeOf } from '../../engine/runAttention';
 import { toTensor } from '../../engine/tensors';
-import { nonNegativeInt, paramPairs, parseFlags, positiveInt, required, str } from '../args';
+import {
+  nonNegativeInt,
+  paramPairs,
+  paramRecord,
+  parseFlags,
+  positiveInt,
+  required,
+  str,
+} from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
+import { runLimits } from '../limits';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 import { readInputs } from '../readInput';
@@ -41,8 +50,7 @@ export async function attentionCommand(argv: string[], stdout: (s: string) => vo
   const repeats = positiveInt('repeats', str(v, 'repeats'), 1);
   const backend = cliBackend(str(v, 'backend'), 'cpu');
   const outPath = str(v, 'output');
-  const given: Record<string, number> = {};
-  for (const p of paramPairs(v.param as string[] | undefined)) given[p.key] = p.value;
+  const given = paramRecord(paramPairs(v.param as string[] | undefined));
   if (outPath !== undefined) checkOutputPath(outPath);
   const inputs = readInputs(inputPath);
   const shape = shapeOf(inputs, causal);
@@ -55,7 +63,7 @@ export async function attentionCommand(argv: string[], stdout: (s: string) => vo
   const report = await startBackend(backend);
   let call: ReturnType<typeof prepareCall>;
   try {
-    call = prepareCall(variant, shape, given, report.limits);
+    call = prepareCall(variant, shape, given, runLimits(report.name, report.limits));
   } catch (err) {
     return refusedIsBadInput(err);
   }

@@ -4,6 +4,7 @@ import { runSweep } from '../../engine/sweep';
 import { parseFlags, str } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { BROWSER_USAGE } from '../benchPlan';
+import { runLimits } from '../limits';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 import { browserBenchCommand } from './benchBrowser';
@@ -48,7 +49,11 @@ export async function benchCommand(
   const started = performance.now();
   const range = fitRangeFor(config.ns, config.fitMinN);
   const result = await runSweep(
-    { ...config, limits: report.limits, kernelTime: report.hasTimestampQuery },
+    {
+      ...config,
+      limits: runLimits(report.name, report.limits),
+      kernelTime: report.hasTimestampQuery,
+    },
     progress && ((p) => progress(progressLine(p))),
   );
   const { checks, fits, gflops, overhead } = benchChecks(result.rows, config.variants, range);

@@ -1,4 +1,5 @@
 import { TIMING_DEFINITION } from '../../engine/measure';
+import { CONFIG_KEYS, FIELDS } from '../../features/hardness/config';
 import { parseHardnessHash } from '../../features/hardness/hardnessHash';
 import type { ModFile, ModRun } from '../../features/hardness/modFile';
 import {
@@ -15,7 +16,16 @@ import {
   type HardnessResult,
   type ModExperiment,
 } from '../../worker/hardnessProtocol';
-import { finiteNumber, intList, nonNegativeInt, parseFlags, positiveInt, str } from '../args';
+import {
+  finiteNumber,
+  intList,
+  list,
+  nonNegativeInt,
+  parseFlags,
+  positiveInt,
+  shown,
+  str,
+} from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
 import { checkOutputPath, writeAtomic } from '../output';
@@ -36,8 +46,9 @@ const isLabExperiment = (s: string | undefined): s is LabExperiment =>
 
 /** One list of capacities C/S, each a number (checked against the worker's limits later). */
 function capacities(text: string | undefined): number[] {
-  if (text === undefined) return [0.5, 0.25];
-  return text.split(',').map((part) => finiteNumber('capacity', part.trim()) as number);
+  const parts = list('capacity', text);
+  if (parts === undefined) return [0.5, 0.25];
+  return parts.map((part) => finiteNumber('capacity', part) as number);
 }
 
 /** The experiments of the command line, checked with the worker's own request check. */
@@ -71,6 +82,26 @@ export function modExperiments(argv: string[]): {
   return { experiments, backend: str(v, 'backend'), out: str(v, 'out') ?? str(v, 'output') };
 }
 
+/**
+ * `--set "h.be.pm=256&h.be.n=512"` as URL parameters: every key must be one of the lab's
+ * (the page ignores unknown keys with a notice; a command line stops), each given once.
+ */
+function setPairs(sub: string, text: string | undefined): URLSearchParams {
+  const pairs = new URLSearchParams(text ?? '');
+  const known = new Set(CONFIG_KEYS.map((k) => FIELDS[k].key));
+  const seen = new Set<string>();
+  for (const key of pairs.keys()) {
+    if (!known.has(key)) {
+      throw new CliError(
+        `hardness ${sub}: unknown key "${shown(key)}" in --set (keys: ${[...known].join(', ')})`,
+      );
+    }
+    if (seen.has(key)) throw new CliError(`hardness ${sub}: --set gives ${key} twice`);
+    seen.add(key);
+  }
+  return pairs;
+}
+
 /** The lab's experiment with its controls set from `--set` (the lab's URL keys, `h.…`). */
 export function labExperiment(
   sub: LabExperiment,
@@ -82,7 +113,7 @@ export function labExperiment(
     out: { type: 'string' },
     output: { type: 'string' },
   });
-  const { config, notices } = parseHardnessHash(new URLSearchParams(str(v, 'set') ?? ''));
+  const { config, notices } = parseHardnessHash(setPairs(sub, str(v, 'set')));
   // The page falls back with a notice; a command line stops instead.
   if (notices.length > 0) throw new CliError(`hardness ${sub}: ${notices[0]}`);
   const experiment = LAB_EXPERIMENTS[sub](config);
@@ -129,7 +160,9 @@ export async function hardnessCommand(
   const [sub, ...rest] = argv;
   if (sub !== 'mod' && !isLabExperiment(sub)) {
     const known = ['mod', ...Object.keys(LAB_EXPERIMENTS)].join(', ');
-    throw new CliError(`hardness: unknown experiment "${sub ?? ''}" (experiments: ${known})`);
+    throw new CliError(
+      `hardness: unknown experiment "${shown(sub ?? '')}" (experiments: ${known})`,
+    );
   }
   const parsed =
     sub === 'mod'

@@ -1,26 +1,43 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { atCapacity, MOD_CAPACITIES } from '../../core/model/config';
-import { detokenize, taskPositions, tokenChar, tokenize } from '../../core/model/task';
+import { CONTEXT, detokenize, taskPositions, tokenChar, tokenize } from '../../core/model/task';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { decodeModel, type ModelWeights } from '../../core/model/weights';
 import { taskAccuracy } from '../../engine/model/accuracy';
 import { traceForward } from '../../engine/model/traceForward';
+import { resolveParams } from '../../core/params';
+import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
 import { RefusedError } from '../../engine/runAttention';
-import { nonNegativeInt, paramPairs, parseFlags, required, str, type Values } from '../args';
+import { MODEL_ID } from '../../worker/modelProtocol';
+import {
+  nonNegativeInt,
+  paramPairs,
+  paramRecord,
+  parseFlags,
+  required,
+  shown,
+  str,
+  type Values,
+} from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
+import { readJsonFile, readRegularFile } from '../jsonFile';
+import { MODEL_BYTES_LIMIT } from './trainOutput';
 
 export const LAYERS_USAGE =
   'layers --model ID --text "CAFE|CAFE" [--variant ID] [--param NAME=VALUE]... [--seed N] [--capacity 0.25] [--accuracy N] [--models public/models] [--backend cpu|wasm|webgpu]';
 
 function loadModel(dir: string, id: string): ModelWeights {
-  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new CliError(`layers: bad model id "${id}"`);
+  if (!MODEL_ID.test(id)) throw new CliError(`layers: bad model id "${shown(id)}"`);
+  // Manifests are a few KiB; the weights file has the training script's own limit.
   try {
-    const manifest = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
-    return decodeModel(manifest, new Uint8Array(readFileSync(join(dir, `${id}.bin`))));
+    const manifest = readJsonFile(join(dir, `${id}.json`), 'model manifest', 1024 * 1024);
+    const bin = readRegularFile(join(dir, `${id}.bin`), 'model weights', MODEL_BYTES_LIMIT);
+    return decodeModel(manifest, new Uint8Array(bin));
   } catch (err) {
-    throw new CliError(`layers: cannot load model ${id} from ${dir}: ${(err as Error).message}`);
+    throw new CliError(
+      `layers: cannot load model ${id} from ${shown(dir)}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -69,7 +86,7 @@ function capacityFlag(v: Values, info: ModelInfo): number | undefined {
   const c = MOD_CAPACITIES.find((x) => String(x) === raw.trim());
   if (c === undefined)
     throw new CliError(
-      `layers: --capacity must be one of ${MOD_CAPACITIES.join(', ')}, got ${raw}`,
+      `layers: --capacity must be one of ${MOD_CAPACITIES.join(', ')}, got ${shown(raw)}`,
     );
   return c;
 }
@@ -94,9 +111,25 @@ export async function layersCommand(argv: string[], stdout: (s: string) => void)
     const list = unknown.map((u) => `"${u.char}" at ${u.position}`).join(', ');
     throw new CliError(`layers: --text has characters outside A–P and "|": ${list}`);
   }
+  if (tokens.length === 0 || tokens.length > CONTEXT) {
+    throw new CliError(
+      `layers: --text must hold 1 to ${CONTEXT} tokens (the models' context), got ${tokens.length}`,
+    );
+  }
   const variant = str(v, 'variant') ?? 'dense';
-  const params: Record<string, number> = {};
-  for (const p of paramPairs(v.param as string[] | undefined)) params[p.key] = p.value;
+  const params = paramRecord(paramPairs(v.param as string[] | undefined));
+  // The variant and its parameters are checked before a backend starts.
+  const spec = findSpec(variant);
+  if (!spec) {
+    throw new CliError(
+      `layers: unknown variant "${shown(variant)}" (valid: ${VARIANT_IDS.join(', ')})`,
+    );
+  }
+  try {
+    resolveParams(variant, spec.params, params);
+  } catch (err) {
+    throw new CliError(`layers: ${(err as Error).message}`);
+  }
   const seed = nonNegativeInt('seed', str(v, 'seed'), 0);
   const sequences = nonNegativeInt('accuracy', str(v, 'accuracy'), 0);
   await startBackend(cliBackend(str(v, 'backend'), 'wasm'));

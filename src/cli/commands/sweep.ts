@@ -3,6 +3,7 @@ import { sweepCsv } from '../../engine/sweepCsv';
 import { parseFlags, str } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
+import { runLimits } from '../limits';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
 import { SWEEP_OPTIONS, sweepConfig } from './sweepConfig';
@@ -35,7 +36,11 @@ export async function sweepCommand(
   if (outPath !== undefined) checkOutputPath(outPath);
   const report = await startBackend(backend);
   const result = await runSweep(
-    { ...config, limits: report.limits, kernelTime: report.hasTimestampQuery },
+    {
+      ...config,
+      limits: runLimits(report.name, report.limits),
+      kernelTime: report.hasTimestampQuery,
+    },
     progress && ((p) => progress(progressLine(p))),
   );
   const provenance = { ...nodeProvenance(report), ...result.provenance };

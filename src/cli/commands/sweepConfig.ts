@@ -5,14 +5,17 @@ import {
   finiteNumber,
   inputKind,
   intList,
+  list,
   nonNegativeInt,
   type Options,
   paramPairs,
   positiveInt,
+  shown,
   str,
   type Values,
 } from '../args';
 import { CliError } from '../errors';
+import { HOST_MEMORY_BUDGET, inputBytes, MAX_POINTS } from '../limits';
 
 /** Flags shared by `sweep` and `bench`, and their translation into a checked SweepConfig. */
 export const SWEEP_OPTIONS: Options = {
@@ -34,11 +37,10 @@ export const SWEEP_OPTIONS: Options = {
 };
 
 function variantList(text: string | undefined): string[] {
-  if (text === undefined) return [...VARIANT_IDS];
-  const ids = text.split(',').map((s) => s.trim());
+  const ids = list('variants', text) ?? [...VARIANT_IDS];
   for (const id of ids) {
     if (!VARIANT_IDS.includes(id)) {
-      throw new CliError(`unknown variant "${id}" (valid: ${VARIANT_IDS.join(', ')})`);
+      throw new CliError(`unknown variant "${shown(id)}" (valid: ${VARIANT_IDS.join(', ')})`);
     }
   }
   return ids;
@@ -93,9 +95,26 @@ export function sweepConfig(
     params: scopedParams(v.param as string[] | undefined),
     ...(fitMinN === undefined ? {} : { fitMinN: positiveInt('fit-min-n', fitMinN, 1) }),
   };
+  checkSweepSize(config);
   try {
     return { config, params: checkSweepConfig(config) };
   } catch (err) {
     throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const GiB = 1024 ** 3;
+
+/** The lab's point cap and the host memory budget, before anything is generated. */
+export function checkSweepSize(c: SweepConfig): void {
+  const points = c.variants.length * c.ns.length;
+  if (points > MAX_POINTS) {
+    throw new CliError(`at most ${MAX_POINTS} points (variants × n) per sweep, got ${points}`);
+  }
+  const bytes = inputBytes({ heads: c.heads, n: Math.max(...c.ns), d: c.d, dv: c.dv ?? c.d });
+  if (bytes > HOST_MEMORY_BUDGET) {
+    throw new CliError(
+      `the inputs at n = ${Math.max(...c.ns)} (heads ${c.heads}, d ${c.d}, dv ${c.dv ?? c.d}) need ${(bytes / GiB).toFixed(1)} GiB, over the ${HOST_MEMORY_BUDGET / GiB} GiB budget`,
+    );
   }
 }

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { initWeights, type WeightMap } from '../../core/model/init';
 import type { ModelInfo } from '../../core/model/trace';
 import { taskAccuracy } from '../../engine/model/accuracy';
-import { nonNegativeInt, parseFlags, positiveInt, str } from '../args';
+import { finiteNumber, list, nonNegativeInt, parseFlags, positiveInt, shown, str } from '../args';
 import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
+import { checkOutputFolder } from '../output';
 import { EVAL, MODEL_PLANS, type ModelPlan } from './trainConfigs';
 import { train } from './trainLoop';
 import { formatJson, updateIndex, writeModel } from './trainOutput';
 
 export const TRAIN_USAGE =
-  'train [--only ID,ID] [--untrained ID,ID] [--steps N] [--seed N] [--out public/models] [--backend wasm|cpu] [--stop-at 0.995]';
+  'train [--only ID,ID] [--untrained ID,ID] [--steps N (1…20000)] [--seed N] [--out public/models] [--backend wasm|cpu] [--stop-at 0.995]';
 
 /**
  * Train the layer explorer's models on the copy task and write public/models. Models named
@@ -29,23 +30,36 @@ export async function trainCommand(argv: string[], log: (line: string) => void):
     backend: { type: 'string' },
     'stop-at': { type: 'string' },
   });
-  const ids = (flag: string) => (str(v, flag) ?? '').split(',').filter(Boolean);
   const known = MODEL_PLANS.map((p) => p.id);
-  for (const id of [...ids('only'), ...ids('untrained')]) {
-    if (!known.includes(id))
-      throw new CliError(`train: unknown model "${id}" (models: ${known.join(', ')})`);
-  }
+  const ids = (flag: string) => {
+    const given = list(flag, str(v, flag)) ?? [];
+    for (const id of given) {
+      if (!known.includes(id))
+        throw new CliError(`train: unknown model "${shown(id)}" (models: ${known.join(', ')})`);
+      if (given.indexOf(id) !== given.lastIndexOf(id))
+        throw new CliError(`train: --${flag} lists ${id} twice`);
+    }
+    return given;
+  };
   const only = ids('only');
   const untrained = ids('untrained');
+  const both = only.find((id) => untrained.includes(id));
+  if (both) throw new CliError(`train: ${both} is in both --only and --untrained`);
   const dir = str(v, 'out') ?? 'public/models';
-  const stopAt = Number(str(v, 'stop-at') ?? '0.995');
+  checkOutputFolder(dir);
+  const stopAt = stopAtFlag(str(v, 'stop-at'));
+  const stepsGiven = str(v, 'steps');
+  const seedGiven = str(v, 'seed');
+  // Checked now, before training starts (the defaults differ per model).
+  positiveInt('steps', stepsGiven, 1);
+  nonNegativeInt('seed', seedGiven, 0);
   const backend = cliBackend(str(v, 'backend'), 'wasm');
   const report = await startBackend(backend);
   for (const plan of MODEL_PLANS) {
     if (untrained.includes(plan.id)) writeUntrained(dir, plan);
     else if (only.length === 0 || only.includes(plan.id)) {
-      const steps = positiveInt('steps', str(v, 'steps'), plan.train.steps);
-      const seed = nonNegativeInt('seed', str(v, 'seed'), plan.train.seed);
+      const steps = positiveInt('steps', stepsGiven, plan.train.steps);
+      const seed = nonNegativeInt('seed', seedGiven, plan.train.seed);
       await trainOne(
         dir,
         { ...plan, train: { ...plan.train, steps, seed } },
@@ -59,6 +73,14 @@ export async function trainCommand(argv: string[], log: (line: string) => void):
     if (!existsSync(join(dir, `${plan.id}.json`))) writeUntrained(dir, plan);
   }
   formatJson(dir, log);
+}
+
+/** --stop-at: a held-out accuracy in (0, 1]. */
+function stopAtFlag(text: string | undefined): number {
+  if (text === undefined) return 0.995;
+  const x = finiteNumber('stop-at', text) as number;
+  if (!(x > 0 && x <= 1)) throw new CliError(`--stop-at must be in (0, 1], got ${x}`);
+  return x;
 }
 
 const untrainedInfo = (plan: ModelPlan): ModelInfo => ({

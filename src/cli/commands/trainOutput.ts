@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WeightMap } from '../../core/model/init';
 import type { ModelInfo } from '../../core/model/trace';
@@ -10,17 +10,12 @@ import {
   type ModelIndex,
   parseModelIndex,
 } from '../../core/model/weights';
+import { readJsonFile } from '../jsonFile';
+import { writeAtomic } from '../output';
 
 /** Writing public/models: one manifest + bin per model, and index.json listing them all. */
 
 export const MODEL_BYTES_LIMIT = 2 * 1024 * 1024;
-
-/** Whole file or nothing: a temp file beside the target, renamed over it. */
-function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
 
 export function writeModel(dir: string, info: ModelInfo, tensors: WeightMap): number {
   const { manifest, bin } = encodeModel(info, tensors);
@@ -38,7 +33,7 @@ export function writeModel(dir: string, info: ModelInfo, tensors: WeightMap): nu
 export function readIndex(dir: string): ModelInfo[] {
   const path = join(dir, 'index.json');
   if (!existsSync(path)) return [];
-  return parseModelIndex(JSON.parse(readFileSync(path, 'utf8')));
+  return parseModelIndex(readJsonFile(path, 'model index'));
 }
 
 /** Replace or add `info` in index.json, keeping `order` (ids) first and in that order. */
