@@ -1,6 +1,7 @@
-import { type Fields, isObject } from '../../core/fieldChecks';
+import { isObject } from '../../core/fieldChecks';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
+import { resultSetOf, resultSetOfText } from './resultFiles';
 
 /**
  * The pre-computed run shipped in public/precomputed/complexity.json (the CLI's or the bench's
@@ -16,62 +17,11 @@ export interface ResultSet {
   provenance: Record<string, unknown>;
 }
 
-const num = (x: unknown, fallback: number) => (typeof x === 'number' ? x : fallback);
+/** The result set, or the reason (naming the field) the file cannot be shown. */
+export const parseResultSet = (data: unknown): ResultSet | string => resultSetOf(data);
 
-function isRow(x: unknown): x is SweepRow {
-  if (!isObject(x) || typeof x.variant !== 'string' || typeof x.n !== 'number') return false;
-  if (typeof x.refused === 'string') return true;
-  return ['msMedian', 'msMin', 'msMax', 'peakBytes', 'analyticBytes', 'analyticFlops'].every(
-    (k) => typeof x[k] === 'number',
-  );
-}
-
-/** The request a result answers, from its config or, for the CLI's files, its provenance. */
-function configOf(data: Fields, p: Fields, rows: SweepRow[]): SweepJobConfig {
-  const c = isObject(data.config) ? data.config : p;
-  const list = <T>(x: unknown, fallback: T[]) => (Array.isArray(x) ? (x as T[]) : fallback);
-  return {
-    variants: list(c.variants, [...new Set(rows.map((r) => r.variant))]),
-    ns: list(c.ns, [...new Set(rows.map((r) => r.n))]),
-    d: num(c.d, 64),
-    heads: num(c.heads, 1),
-    causal: c.causal === true,
-    inputKind: (typeof c.inputKind === 'string'
-      ? c.inputKind
-      : 'gaussian') as SweepJobConfig['inputKind'],
-    seed: num(c.seed, 1),
-    repeats: num(c.repeats, 1),
-    params: isObject(c.params) ? (c.params as SweepJobConfig['params']) : {},
-  };
-}
-
-/** The result set, or the reason the file cannot be shown. */
-export function parseResultSet(data: unknown): ResultSet | string {
-  if (!isObject(data)) return 'the file is not a JSON object';
-  if (!Array.isArray(data.rows)) return 'the file has no "rows" list';
-  const bad = data.rows.findIndex((r) => !isRow(r));
-  if (bad >= 0) return `row ${bad + 1} lacks a variant, n or a measured number`;
-  if (data.rows.length === 0) return 'the file has no rows';
-  if (!isObject(data.provenance)) return 'the file has no "provenance"';
-  const rows = data.rows as SweepRow[];
-  return {
-    config: configOf(data, data.provenance, rows),
-    rows,
-    fits: Array.isArray(data.fits) ? (data.fits as SweepFit[]) : [],
-    provenance: data.provenance,
-  };
-}
-
-/** A result file's text, parsed and checked: the result set, or why it cannot be shown. */
-export function readResultText(text: string): ResultSet | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return 'it is not valid JSON';
-  }
-  return parseResultSet(data);
-}
+/** A result file's text, parsed and checked by the shared schema, or why it cannot be shown. */
+export const readResultText = (text: string): ResultSet | string => resultSetOfText(text);
 
 /** "Loaded run.json: measured on webgpu, Google swiftshader, 2025-01-31". */
 export function loadedNotice(name: string, provenance: Record<string, unknown>): string {
