@@ -48,10 +48,9 @@ export function DepthViews({
               maskedLabel="not yet computed"
               maxCell={26}
             />
-            <FormulaNote
-              sources={[SOURCES.kimi2026]}
-              tex="h_l = \sum_{i<l} \alpha_{i \to l} v_i, \quad \alpha_{i \to l} = \operatorname{softmax}_i\big(w_l^\top \operatorname{RMSNorm}(v_i)\big)"
-            >
+            <FormulaNote sources={[SOURCES.kimi2026]} tex="h_l = \sum_{i<l} \alpha_{i \to l} v_i">
+              ,{' '}
+              <Formula tex="\alpha_{i \to l} = \operatorname{softmax}_i\big(w_l^\top \operatorname{RMSNorm}(v_i)\big)" />
               , averaged over tokens; each row sums to 1. The standard residual is α ≡ 1 without the
               softmax.
             </FormulaNote>
