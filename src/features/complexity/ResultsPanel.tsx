@@ -8,6 +8,8 @@ import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { dateOf, whereMade } from './precomputed';
 import { ResultFiles } from './ResultFiles';
 import { ResultsTable } from './ResultsTable';
+import { PrecomputedGaps, SharedRunNotice } from '../share/SharedRunNotice';
+import { shownRows } from '../share/selectedRun';
 
 function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown> }) {
   return (
@@ -67,7 +69,10 @@ export function ResultsPanel() {
   const setFrontierN = useLabStore((s) => s.setFrontierN);
   const limits = useAppStore((s) => s.engine.report?.limits ?? null);
   const compare = useLabFiles((s) => s.compare);
-  const { rows, provenance, config } = run;
+  const labConfig = useLabStore((s) => s.config);
+  const { provenance, config } = run;
+  // The pre-computed run: the chosen variants only, and a note naming those it lacks.
+  const { rows, gaps } = shownRows(run, labConfig);
   const own = run.source === 'live' ? null : (provenance?.limits as typeof limits | undefined);
   const maxBinding = maxBindingOf(own ?? limits);
   const errorNs = [
@@ -86,8 +91,12 @@ export function ResultsPanel() {
       {run.source === 'precomputed' && provenance ? (
         <PrecomputedNotice provenance={provenance} />
       ) : null}
+      <PrecomputedGaps gaps={gaps} />
+      <SharedRunNotice />
       {rows.length === 0 ? (
-        <EmptyState />
+        gaps ? null : (
+          <EmptyState />
+        )
       ) : (
         <>
           <div className="lab-chart-options">

@@ -1,41 +1,26 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { isPow2 } from '../../app/labConfig';
 import { useLabStore } from '../../app/labStore';
+import { CopyButton } from './CopyButton';
 import { currentBackend, currentView } from './hashSync';
+import { ResultsLinkField } from './ResultsLinkField';
+import { readerPlan, readerPlanText } from './readerSweep';
+import { frontierForLink } from './selectedRun';
 import { encodeLabHash, iframeSnippet, pageBase } from './shareHash';
-import { EMBED_PANELS, EMBED_TITLES, type EmbedPanel, isEmbedPanel, isLabPanel } from './viewFlags';
+import {
+  EMBED_HEIGHTS,
+  EMBED_PANELS,
+  EMBED_TITLES,
+  type EmbedPanel,
+  isEmbedPanel,
+  isLabPanel,
+} from './viewFlags';
 import './share.css';
 
-type Field = HTMLInputElement | HTMLTextAreaElement;
-
-/** Copy a field's text: the clipboard where allowed, else select it for Ctrl+C. */
-function CopyButton({ field, label }: { field: React.RefObject<Field | null>; label: string }) {
-  const [said, setSaid] = useState('');
-  const copy = async () => {
-    const el = field.current;
-    if (!el) return;
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(el.value);
-      setSaid('Copied.');
-    } catch {
-      el.focus();
-      el.select();
-      setSaid('Selected: press Ctrl+C (⌘C) to copy.');
-    }
-  };
-  return (
-    <span className="share-row">
-      <button type="button" className="button" onClick={copy} aria-label={label}>
-        Copy
-      </button>
-      <span className="muted" role="status">
-        {said}
-      </span>
-    </span>
-  );
-}
-
-/** The header's Share button and its modal dialog: the link to this view and an iframe snippet. */
+/**
+ * The header's Share button and its modal dialog: the link to this view (every control), the
+ * link with the measured results in it, and an iframe snippet with what a reader's Run live does.
+ */
 export function ShareButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -44,15 +29,22 @@ export function ShareButton() {
   const [panel, setPanel] = useState<EmbedPanel>('time');
   const [open, setOpen] = useState(false);
   const id = useId();
+  const rows = useLabStore((s) => s.run.rows);
+  const screen = useLabStore((s) => s.screen);
   // Read at each render; opening re-renders, and the page behind a modal cannot change.
   const base = pageBase(location);
   const view = currentView();
+  // The frontier n the sender sees, even when it is the default (the largest measured n).
+  const frontier = frontierForLink(rows, view.frontierN);
+  const frontierN =
+    frontier !== null && isPow2(frontier) && frontier >= 16 && frontier <= 16384 ? frontier : null;
+  const shared = { ...view, frontierN };
   const backend = currentBackend();
-  const url = `${base}${encodeLabHash({ ...view, embed: null }, backend)}`;
-  const embedUrl = `${base}${encodeLabHash({ ...view, embed: panel, hide: [] }, backend)}`;
-  const screen = useLabStore((s) => s.screen);
+  const url = `${base}${encodeLabHash({ ...shared, embed: null }, backend)}`;
+  const embedUrl = `${base}${encodeLabHash({ ...shared, embed: panel, hide: [] }, backend)}`;
   // The story's figure is offered on the story screen, and chosen there by default.
   const panels = EMBED_PANELS.filter((p) => isLabPanel(p) || screen === 'story');
+  const plan = isLabPanel(panel) ? readerPlan(view.config) : null;
   const show = () => {
     setPanel(screen === 'story' ? 'story' : 'time');
     setOpen(true);
@@ -87,6 +79,7 @@ export function ShareButton() {
               <input ref={link} readOnly value={url} data-testid="share-link" />
             </label>
             <CopyButton field={link} label="Copy link" />
+            {screen === 'lab' ? <ResultsLinkField settingsUrl={url} /> : null}
             <label className="share-field">
               <span>Embed one panel</span>
               <select
@@ -107,11 +100,22 @@ export function ShareButton() {
                 ref={snippet}
                 readOnly
                 rows={4}
-                value={iframeSnippet(embedUrl, panel, isLabPanel(panel) ? 600 : 800)}
+                value={iframeSnippet(embedUrl, panel, EMBED_HEIGHTS[panel])}
                 data-testid="share-snippet"
               />
             </div>
             <CopyButton field={snippet} label="Copy iframe snippet" />
+            {plan ? (
+              <p className="share-size muted" data-testid="share-reader-plan">
+                The embed shows the pre-computed run for these variants. A reader’s{' '}
+                <strong>Run live</strong>: {readerPlanText(plan, view.config)}
+              </p>
+            ) : null}
+            <p className="share-size muted">
+              The embed posts its height to the page around it as{' '}
+              <code>{'{ attentionExplorerHeight: <number> }'}</code>, so a host page that listens
+              can size the iframe exactly.
+            </p>
             <div className="actions">
               <button type="button" className="button primary" onClick={close}>
                 Close

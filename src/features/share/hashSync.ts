@@ -4,6 +4,8 @@ import { useLabStore } from '../../app/labStore';
 import { defaultSelection } from '../../app/paramSweep';
 import { encodeLabHash, type ShareView } from './shareHash';
 import { useShareStore } from './shareStore';
+// Registers the `r=` part (results carried in a link) before the first hash is applied.
+import './sharedRun';
 
 /**
  * Keeps the URL hash and the lab in step: every change of a control writes the hash back

@@ -20,6 +20,20 @@ export const EMBED_TITLES: Record<EmbedPanel, string> = {
   story: "this story step's figure",
 };
 
+/**
+ * The snippet's iframe height per panel: the taller of the panel's content at a 700 px and a
+ * 375 px column (measured in e2e/embedSize.spec.ts, which fails when content outgrows them),
+ * with room for a two-line notice. A host that listens gets the exact height as a message.
+ */
+export const EMBED_HEIGHTS: Record<EmbedPanel, number> = {
+  time: 940,
+  memory: 780,
+  error: 780,
+  frontier: 800,
+  table: 780,
+  story: 1200,
+};
+
 /** Panels of the complexity lab (the others carry their own screen's state). */
 export type LabPanel = Exclude<EmbedPanel, 'story'>;
 export const isLabPanel = (p: EmbedPanel): p is LabPanel => p !== 'story';

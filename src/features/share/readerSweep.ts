@@ -1,0 +1,82 @@
+import { type LabConfig, nsOf, orderedVariants } from '../../app/labConfig';
+import { findSpec } from '../../core/variantSpecs';
+
+/**
+ * The sweep an embed's "Run live" measures on a reader's device: the author's variants and
+ * shape, but n and repeats capped so that the predicted time stays under READER_BUDGET_S on a
+ * slow device, whatever the author ran (a sweep to n = 16384 must not start in every reader's
+ * browser). The prediction is each variant's cost formula (core/variantSpecs) at a fixed,
+ * deliberately low rate: a reader with a real GPU finishes far sooner.
+ */
+
+export const READER_BUDGET_S = 30;
+/**
+ * GFLOP/s assumed for a reader's device: a software GPU (SwiftShader) runs tfjs dense attention
+ * at about 0.5 (2.1 s per call at n = 2048, d = 64); any hardware GPU is faster.
+ */
+export const READER_GFLOPS = 0.5;
+/** Fixed cost of one call (dispatch, read-back) on such a device, in ms. */
+export const CALL_OVERHEAD_MS = 15;
+/** Repeats in an embed: the median of 3 is enough for a reader's look. */
+export const READER_MAX_REPEATS = 3;
+/** Calls per point besides the timed repeats: warm-up, memory profile, error reference. */
+const EXTRA_CALLS = 3;
+
+export interface ReaderPlan {
+  /** The config Run live measures (the author's, with nMax and repeats capped). */
+  config: LabConfig;
+  /** True when n or repeats were cut. */
+  capped: boolean;
+  /** Predicted seconds of the reader's sweep and of the author's full one. */
+  predictedS: number;
+  fullS: number;
+}
+
+/** Predicted seconds of a sweep at READER_GFLOPS (pure). */
+export function predictSeconds(c: LabConfig): number {
+  let ms = 0;
+  for (const id of orderedVariants(c)) {
+    const spec = findSpec(id);
+    if (!spec) continue;
+    for (const n of nsOf(c)) {
+      const shape = { heads: c.heads, n, d: c.d, dv: c.d, causal: c.causal };
+      const params = c.params[id] ?? {};
+      if (spec.refusal(shape, params) !== null) continue;
+      const flops = spec.cost(shape, params).flops;
+      ms += (c.repeats + EXTRA_CALLS) * (flops / (READER_GFLOPS * 1e6) + CALL_OVERHEAD_MS);
+    }
+  }
+  return ms / 1000;
+}
+
+/** The author's config cut to the reader's budget (n from the top, repeats to 3). */
+export function readerPlan(author: LabConfig, budgetS = READER_BUDGET_S): ReaderPlan {
+  const fullS = predictSeconds(author);
+  let config = { ...author, repeats: Math.min(author.repeats, READER_MAX_REPEATS) };
+  while (config.nMax > config.nMin && predictSeconds(config) > budgetS) {
+    config = { ...config, nMax: config.nMax / 2 };
+  }
+  const capped = config.nMax !== author.nMax || config.repeats !== author.repeats;
+  return { config, capped, predictedS: predictSeconds(config), fullS };
+}
+
+const seconds = (s: number) =>
+  s < 1 ? 'under a second' : s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`;
+const nRange = (c: LabConfig) =>
+  c.nMin === c.nMax ? `n = ${c.nMin}` : `n = ${c.nMin} … ${c.nMax}`;
+const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+
+/** "Run live measures dense, linear at n = 64 … 1024, 3 repeats: about 12 s on a slow GPU…" */
+export function readerPlanText(plan: ReaderPlan, author: LabConfig): string {
+  const c = plan.config;
+  const what = `${orderedVariants(c).join(', ')} at ${nRange(c)}, ${plural(c.repeats, 'repeat')}`;
+  const time = `about ${seconds(plan.predictedS)} on a slow (software) GPU, less on a real one`;
+  if (!plan.capped) return `Run live measures ${what}: ${time}.`;
+  const cut: string[] = [];
+  if (c.nMax !== author.nMax) cut.push(`n up to ${author.nMax}`);
+  if (c.repeats !== author.repeats) cut.push(plural(author.repeats, 'repeat'));
+  return (
+    `Run live measures ${what}: ${time}. Capped from the author's ${cut.join(' and ')} ` +
+    `(about ${seconds(plan.fullS)} there) to stay under ${READER_BUDGET_S} s on a reader's device.`
+  );
+}
