@@ -37,8 +37,8 @@ export const PRECOMPUTE_MAX_N: Readonly<Record<string, { n: number; why: string 
     why: 'its n × n scores take 1 GiB at n = 16384, the most this software GPU binds, and one call would take minutes',
   },
   flash: {
-    n: 4096,
-    why: 'composed flash takes about 26 s per call at n = 4096 on this software GPU and four times that per doubling',
+    n: 2048,
+    why: 'composed flash takes about 26 s per call at n = 4096 on this software GPU (four times that per doubling), too long for the reference run',
   },
   fused: {
     n: 8192,
