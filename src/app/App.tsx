@@ -1,5 +1,6 @@
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { ComplexityLab } from '../features/complexity/ComplexityLab';
+import { ErrorBoundary } from '../charts/ErrorBoundary';
 import { EmbedView } from '../features/share/EmbedView';
 import { startHashSync } from '../features/share/hashSync';
 import { useShareStore } from '../features/share/shareStore';
@@ -66,9 +67,11 @@ export function App() {
       <Header />
       <main className="main" id="main">
         <Notices />
-        <Suspense fallback={<ScreenLoading />}>
-          <View />
-        </Suspense>
+        <ErrorBoundary key={screen} what="this screen" kept="The other screens still work.">
+          <Suspense fallback={<ScreenLoading />}>
+            <View />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="footer">
         Runs entirely in your browser; nothing is sent anywhere. TensorFlow.js runs in a worker.

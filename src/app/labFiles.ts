@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { formatBytes } from '../core/schemas/jsonText';
+import { RESULT_LIMITS } from '../core/schemas/sweepResult';
 import { type ResultSet, readResultText } from '../features/complexity/precomputed';
 import { IDLE_RUN } from './labRun';
 import { useLabStore } from './labStore';
@@ -24,6 +26,10 @@ export interface LabFilesState {
 }
 
 async function read(file: File): Promise<OpenedFile | string> {
+  // Checked before reading: a huge file is refused without holding its text.
+  if (file.size > RESULT_LIMITS.fileBytes) {
+    return `${file.name} cannot be shown: it is larger than the limit of ${formatBytes(RESULT_LIMITS.fileBytes)}`;
+  }
   let text: string;
   try {
     text = await file.text();

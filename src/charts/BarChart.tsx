@@ -4,12 +4,13 @@ import { ChartExportButtons } from './ChartExportButtons';
 import { Legend } from './Legend';
 import { useWidth } from './useSize';
 import './bars.css';
+import { guarded } from './ErrorBoundary';
 
 /**
  * A grouped bar chart (categories such as layers along x, one bar per series): marks from
  * `barMarks`, hover shows the exact value, legend entries hide and show series.
  */
-export function BarChart(props: {
+function BarChartBody(props: {
   title: string;
   yLabel: string;
   categories: string[];
@@ -100,3 +101,6 @@ export function BarChart(props: {
     </figure>
   );
 }
+
+/** The chart inside its own error boundary: a failure here leaves the rest of the page working. */
+export const BarChart = guarded(BarChartBody);

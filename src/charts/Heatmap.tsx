@@ -26,6 +26,7 @@ import {
 } from './heatmapScale';
 import { useWidth } from './useSize';
 import './heatmap.css';
+import { guarded } from './ErrorBoundary';
 
 /**
  * A matrix as a heatmap: a canvas with one pixel per cell, scaled by CSS with
@@ -93,7 +94,7 @@ export function cellText(props: HeatmapProps, c: HeatmapCell): string[] {
   ];
 }
 
-export function Heatmap(props: HeatmapProps) {
+function HeatmapBody(props: HeatmapProps) {
   const { rows, cols, values, scale, masked, compact = false } = props;
   const box = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -273,3 +274,6 @@ export function Heatmap(props: HeatmapProps) {
     </figure>
   );
 }
+
+/** The chart inside its own error boundary: a failure here leaves the rest of the page working. */
+export const Heatmap = guarded(HeatmapBody);

@@ -5,6 +5,7 @@ import type { SeriesPoint } from './data/series';
 import { Legend, type LegendItem } from './Legend';
 import { autoTicks, extent, pow2Ticks } from './ticks';
 import { useWidth } from './useSize';
+import { guarded } from './ErrorBoundary';
 
 /**
  * A log-log (or log-x, linear-y) line chart owned by React: d3 gives the scales, ticks and
@@ -72,7 +73,7 @@ export interface LineChartProps {
 
 const MARGIN = { top: 12, right: 16, bottom: 44, left: 76 };
 
-export function LineChart(props: LineChartProps) {
+function LineChartBody(props: LineChartProps) {
   const { series, hidden, logY = true } = props;
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
@@ -249,3 +250,6 @@ export function LineChart(props: LineChartProps) {
     </figure>
   );
 }
+
+/** The chart inside its own error boundary: a failure here leaves the rest of the page working. */
+export const LineChart = guarded(LineChartBody);

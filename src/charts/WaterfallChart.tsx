@@ -3,6 +3,7 @@ import { ChartExportButtons } from './ChartExportButtons';
 import { useWidth } from './useSize';
 import './bars.css';
 import { type WaterfallPart, type WaterfallRow, waterfallMarks } from './waterfallMarks';
+import { guarded } from './ErrorBoundary';
 
 /**
  * Parts that add up to a whole, one row each: a bar from the running total before the part to
@@ -15,7 +16,7 @@ const ROW_H = 18;
 const TOP = 4;
 const AXIS_H = 22;
 
-export function WaterfallChart(props: {
+function WaterfallChartBody(props: {
   title: string;
   parts: WaterfallPart[];
   format: (v: number) => string;
@@ -88,3 +89,6 @@ export function WaterfallChart(props: {
     </figure>
   );
 }
+
+/** The chart inside its own error boundary: a failure here leaves the rest of the page working. */
+export const WaterfallChart = guarded(WaterfallChartBody);
