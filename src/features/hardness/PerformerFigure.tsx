@@ -1,3 +1,5 @@
+import { Formula } from '../../shared/Formula';
+import { Term } from '../../shared/Term';
 import { useEffect, useMemo } from 'react';
 import { formatError } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
@@ -57,7 +59,8 @@ export function PerformerFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?:
           xTicks="pow2"
           footer={
             <p className="chart-note">
-              Solid: measured. Dashed: the closed form (e<sup>‖x+y‖²</sup> − 1)/m for iid features
+              Solid: measured. Dashed: the closed form{' '}
+              <Formula tex="(e^{\lVert x+y \rVert^2} - 1)/m" /> for <Term id="iid" /> features
               {shown?.orthogonal ? ' (orthogonal features do better, so they fall below it)' : ''}.
               {largest && Number.isFinite(worst)
                 ? ` At m = ${largest.m} and ‖x+y‖² ≤ 2 the measured MSE is within ${(worst * 100).toFixed(1)}% of the closed form.`

@@ -1,3 +1,4 @@
+import { Formula } from '../../shared/Formula';
 import { useEffect, useMemo } from 'react';
 import { formatError } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
@@ -88,7 +89,9 @@ export function RankLimitFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?:
             footer={
               <p className="chart-note">
                 No rank-{shown.m} matrix gets below the rank-{shown.m} floor (Eckart–Young: the
-                error of the truncated SVD, (Σ<sub>i&gt;m</sub> σᵢ²)<sup>½</sup>).{' '}
+                error of the truncated SVD,{' '}
+                <Formula tex="\big(\textstyle\sum_{i>m} \sigma_i^2\big)^{1/2}" />
+                ).{' '}
                 {cross === null
                   ? 'Softmax does not get below it at these temperatures.'
                   : `Softmax gets below it from τ = ${formatTau(cross)} down, and tends to 0.`}
