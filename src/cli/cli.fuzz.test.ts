@@ -57,6 +57,9 @@ beforeAll(() => {
   };
   write('good.json', JSON.stringify({ q: rows(4, 2), k: rows(4, 2), v: rows(4, 2) }));
   write('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  // A deep value where a number should be: quoting it in an error message must not recurse.
+  write('deepRow.json', `{"q": [[[1, ${deep}]]], "k": [[[1, 1]]], "v": [[[1, 1]]]}`);
   write('deepObj.json', `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`);
   write('notjson.json', '{"q": [1, 2');
   write('wide.json', JSON.stringify({ q: rows(2, 300), k: rows(2, 300), v: rows(2, 300) }));
@@ -203,7 +206,15 @@ const COMMANDS = (): Record<string, CommandSpec> => ({
       input: {
         valid: fc.constant('good.json').map((f) => files[f]),
         hostile: fc
-          .constantFrom('deep.json', 'deepObj.json', 'notjson.json', 'wide.json', 'folder', 'fifo')
+          .constantFrom(
+            'deep.json',
+            'deepRow.json',
+            'deepObj.json',
+            'notjson.json',
+            'wide.json',
+            'folder',
+            'fifo',
+          )
           .map((f) => files[f])
           .chain((f) => fc.constantFrom(f, '/dev/zero', '/dev/null', '/proc/self/mem', '')),
       },
@@ -341,6 +352,48 @@ const count = (key: string, outcome: 'refused' | 'reached') => {
   tally.set(key, t);
 };
 
+/** The failures a stress run found, tried first on every run (fast-check's examples). */
+function knownFailures(): Case[] {
+  const o = out('known.json');
+  const models = out('models');
+  const cases: [string, string[]][] = [
+    ['sweep', ['sweep', '--n', '1073741824', '--d', '1', '--output', o]],
+    ['sweep', ['sweep', '--n', '2^40', '--output', o]],
+    ['sweep', ['sweep', '--d', '100000', '--output', o]],
+    ['sweep', ['sweep', '--heads', '1e8', '--output', o]],
+    ['sweep', ['sweep', '--repeats', '1e8', '--output', o]],
+    ['sweep', ['sweep', '--repeats', '100000000', '--output', o]],
+    ['sweep', ['sweep', '--n', '64', '--n', '128']],
+    ['sweep', ['sweep', '--param', 'dense.__proto__=1']],
+    ['layers', ['layers', '--model', 'pre', '--text', 'CAFE|CAFE', '--accuracy', '99999999999']],
+    ['layers', ['layers', '--model', 'pre', '--text', 'CAFE|CAFE', '--accuracy', '100000000']],
+    ['layers', ['layers', '--model', 'pre', '--text', 'CAFE|CAFE', '--param', '__proto__=1']],
+    ['train', ['train', '--out', models, '--steps', '999999999']],
+    ['train', ['train', '--out', models, '--stop-at', 'abc']],
+    ['train', ['train', '--out', models, '--only', ',']],
+    ['hardnessLab', ['hardness', 'bounded', '--set', 'h.nope=1']],
+    ['hardnessLab', ['hardness', 'bounded', '--set', 'nope=1']],
+    ['hardnessLab', ['hardness', 'bounded', '--out', o, '--output', out('other.json')]],
+    ...['/dev/zero', files.fifo, files.folder, files['deep.json'], files['deepRow.json']].map(
+      (input): [string, string[]] => [
+        'attention',
+        ['attention', '--variant', 'dense', '--input', input, '--output', o],
+      ],
+    ),
+    ...[`${join(dir, 'out')}/`, '', out('x'.repeat(300)), '/proc/x'].map(
+      (output): [string, string[]] => [
+        'attention',
+        ['attention', '--variant', 'dense', '--input', files['good.json'], '--output', output],
+      ],
+    ),
+    ...['src', 'public', 'e2e', 'node_modules'].map((dist): [string, string[]] => [
+      'benchBrowser',
+      ['bench', '--browser', '--output', o, '--dist', dist],
+    ]),
+  ];
+  return cases.map(([command, argv]) => ({ command, argv, hostile: 'known failure' }));
+}
+
 describe('the command line under fuzzed arguments', () => {
   it('exits 0 or 2 with one line, refuses every hostile value before any work, writes nothing', async () => {
     const specs = COMMANDS();
@@ -358,6 +411,9 @@ describe('the command line under fuzzed arguments', () => {
           expect(r.stdout).toBe('');
         }
         const reached = r.stderr[0]?.includes(REACHED) ?? false;
+        if (/deep(Row|Obj)?\.json/.test(c.argv.join(' ')) && c.hostile !== null) {
+          expect(r.stderr[0]).toMatch(/nested deeper than 64/);
+        }
         if (c.hostile !== null) {
           // Refused as bad input, before any backend or browser starts.
           expect(r.code, `${c.argv.join(' ')}`).toBe(2);
@@ -372,7 +428,12 @@ describe('the command line under fuzzed arguments', () => {
           reached ? 'reached' : 'refused',
         );
       }),
-      { numRuns: fuzzRuns(300, 1000), seed: FUZZ_SEED, endOnFailure: true },
+      {
+        numRuns: fuzzRuns(300, 1000),
+        seed: FUZZ_SEED,
+        endOnFailure: true,
+        examples: knownFailures().map((c) => [c]),
+      },
     );
     if (process.env.FUZZ_REPORT) {
       const lines = [...tally.entries()]
