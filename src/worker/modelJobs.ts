@@ -1,6 +1,7 @@
 import { atCapacity } from '../core/model/config';
 import type { AccuracyReport, ForwardTrace } from '../core/model/trace';
 import { decodeModel, type ModelWeights } from '../core/model/weights';
+import { responseJson } from '../core/schemas/jsonText';
 import type { DeviceLimits } from '../core/variantSpec';
 import type {
   LayerAccuracyOutcome,
@@ -39,6 +40,9 @@ export interface ModelDeps {
     status: number;
     json(): Promise<unknown>;
     arrayBuffer(): Promise<ArrayBuffer>;
+    /** Where present (a real Response), the manifest is read as text so HTML is named. */
+    text?(): Promise<string>;
+    headers?: { get(name: string): string | null };
   }>;
   /** The worker's origin: model files from elsewhere are refused. Null skips the check (tests). */
   origin: string | null;
@@ -49,6 +53,9 @@ export interface ModelJobContext {
   limits: DeviceLimits;
   cancelled: () => boolean;
 }
+
+/** A manifest lists a few dozen tensors: far larger is not a manifest. */
+const MANIFEST_MAX_BYTES = 1024 * 1024;
 
 /** At most this many models stay loaded (each is ≤ 2 MB). */
 const CACHE_SIZE = 8;
@@ -75,11 +82,23 @@ export function createModelJobs(deps: ModelDeps) {
       throw new Error(`models must come from this site (${deps.origin}), not ${base.origin}`);
     }
     const manifestUrl = new URL(`${ref.model}.json`, base).href;
-    const manifest = await (await fetchOk(manifestUrl, 'model manifest')).json();
+    // Read as text first: an HTML page (a static server's answer for a missing file) is named as such.
+    const manifestResponse = await fetchOk(manifestUrl, 'model manifest');
+    const { text } = manifestResponse;
+    const manifest = text
+      ? await responseJson(
+          { ...manifestResponse, text: () => text.call(manifestResponse) },
+          manifestUrl,
+          MANIFEST_MAX_BYTES,
+        )
+      : await manifestResponse.json();
     // The bin file is always <id>.bin beside the manifest, whatever the manifest says.
-    const bin = await (
-      await fetchOk(new URL(`${ref.model}.bin`, base).href, 'model weights')
-    ).arrayBuffer();
+    const binUrl = new URL(`${ref.model}.bin`, base).href;
+    const binResponse = await fetchOk(binUrl, 'model weights');
+    if (binResponse.headers?.get('content-type')?.includes('text/html')) {
+      throw new Error(`${binUrl} is missing: the server answered with an HTML page`);
+    }
+    const bin = await binResponse.arrayBuffer();
     const weights = decodeModel(manifest, bin);
     if (weights.info.id !== ref.model) {
       throw new Error(`${manifestUrl} holds model "${weights.info.id}", not "${ref.model}"`);

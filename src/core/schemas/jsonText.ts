@@ -29,7 +29,12 @@ export function parseJsonText(text: string, maxBytes: number): unknown {
 
 /** A server's answer read as JSON, or an error that says what came instead. */
 export async function responseJson(
-  response: { ok: boolean; status: number; text(): Promise<string>; headers?: Headers },
+  response: {
+    ok: boolean;
+    status: number;
+    text(): Promise<string>;
+    headers?: { get(name: string): string | null };
+  },
   url: string,
   maxBytes: number,
 ): Promise<unknown> {

@@ -1,4 +1,6 @@
 import { isObject } from '../../core/fieldChecks';
+import { responseJson } from '../../core/schemas/jsonText';
+import { RESULT_LIMITS } from '../../core/schemas/sweepResult';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
 import { resultSetOf, resultSetOfText } from './resultFiles';
@@ -50,9 +52,8 @@ export function dateOf(p: Record<string, unknown>): string {
 
 export async function loadPrecomputed(fetchImpl: typeof fetch = fetch): Promise<ResultSet> {
   const response = await fetchImpl(PRECOMPUTED_URL);
-  if (!response.ok)
-    throw new Error(`${PRECOMPUTED_URL} could not be loaded (HTTP ${response.status})`);
-  const parsed = readResultText(await response.text());
+  const data = await responseJson(response, PRECOMPUTED_URL, RESULT_LIMITS.fileBytes);
+  const parsed = parseResultSet(data);
   if (typeof parsed === 'string') throw new Error(`${PRECOMPUTED_URL} cannot be shown: ${parsed}`);
   return parsed;
 }

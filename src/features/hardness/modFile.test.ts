@@ -91,7 +91,8 @@ describe('parseModFile', () => {
   });
 
   it('reads text, and says when it is not JSON', () => {
-    expect(readModText('{')).toBe('it is not valid JSON');
+    expect(readModText('{')).toMatch(/^the file is not valid JSON/);
+    expect(readModText('<!doctype html>')).toBe('the file is an HTML page, not JSON');
     expect(readModText(JSON.stringify(good()))).toEqual(good());
   });
 

@@ -1,4 +1,6 @@
 import { type Fields, isObject } from '../../core/fieldChecks';
+import { FileSchemaError } from '../../core/schemas/issues';
+import { parseJsonText, responseJson } from '../../core/schemas/jsonText';
 import {
   checkHardnessRequest,
   type ModExperiment,
@@ -13,6 +15,9 @@ import {
  */
 
 export const MOD_PRECOMPUTED_URL = 'precomputed/mod.json';
+
+/** The stated limit of a Mixture-of-Depths file (the shipped one is a few kB). */
+export const MOD_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface ModRun {
   experiment: ModExperiment;
@@ -87,9 +92,9 @@ export function parseModFile(data: unknown): ModFile | string {
 export function readModText(text: string): ModFile | string {
   let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch {
-    return 'it is not valid JSON';
+    data = parseJsonText(text, MOD_MAX_BYTES);
+  } catch (err) {
+    return err instanceof FileSchemaError ? `the file is ${err.why}` : String(err);
   }
   return parseModFile(data);
 }
@@ -100,10 +105,7 @@ export const runFor = (file: ModFile, capacity: number): ModRun =>
 
 export async function loadModFile(fetchImpl: typeof fetch = fetch): Promise<ModFile> {
   const response = await fetchImpl(MOD_PRECOMPUTED_URL);
-  if (!response.ok) {
-    throw new Error(`${MOD_PRECOMPUTED_URL} could not be loaded (HTTP ${response.status})`);
-  }
-  const parsed = readModText(await response.text());
+  const parsed = parseModFile(await responseJson(response, MOD_PRECOMPUTED_URL, MOD_MAX_BYTES));
   if (typeof parsed === 'string') throw new Error(`${MOD_PRECOMPUTED_URL}: ${parsed}`);
   return parsed;
 }
