@@ -122,8 +122,9 @@ export function parseLabHash(hash: string): HashState {
     if (ns.some((x) => x === null || !isPow2(x))) {
       ignore('n', n, 'each n must be a power of two from 16 to 16384');
     } else {
-      config.nMin = Math.min(...(ns as number[]));
-      config.nMax = Math.max(...(ns as number[]));
+      // reduce, not Math.min(...ns): a long hash must not overflow the call stack.
+      config.nMin = (ns as number[]).reduce((a, b) => Math.min(a, b));
+      config.nMax = (ns as number[]).reduce((a, b) => Math.max(a, b));
     }
   }
 
