@@ -100,6 +100,9 @@ test('the hardness lab and the layer explorer render their maths too', async ({ 
   await page.goto('./#screen=hardness');
   await expect(page.locator('.hx-formula math').first()).toBeVisible();
   await expectRenderedMaths(page, 'hardness');
+  // A fresh page for the layer explorer: switching screens while the hardness jobs still run
+  // is another test's subject (engine cancel), not this one's.
+  await page.goto('about:blank');
   await page.goto('./#screen=layers');
   await expect(page.locator('.formula-note math').first()).toBeVisible({ timeout: 120_000 });
   await expectRenderedMaths(page, 'layers');

@@ -18,6 +18,8 @@ import {
 } from './tradeoffs';
 
 const label = (id: string) => findSpec(id)?.label ?? id;
+/** "Linformer (low rank)" → "Linformer": the table fits a phone; the chart legend has the rest. */
+const shortLabel = (id: string) => label(id).replace(/\s*\(.*\)$/, '');
 const INPUT_WORDS: Record<string, string> = {
   banded: 'banded keys (each token attends to its neighbours)',
   clustered: 'clustered keys (each token attends to its cluster, wherever it sits)',
@@ -199,7 +201,9 @@ function TradeoffChart({
                 data-ms={r.ms}
                 data-speedup={r.speedup}
               >
-                <th scope="row">{label(r.variant)}</th>
+                <th scope="row" title={label(r.variant)}>
+                  {shortLabel(r.variant)}
+                </th>
                 <td>{formatMs(r.ms)}</td>
                 <td>
                   {r.speedup >= 1
