@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { EMBED_HEIGHTS } from '../src/features/share/viewFlags';
+import { openHostPage } from './embedHost';
 import { expect, snap, test } from './fixtures';
 
 /**
@@ -159,7 +161,7 @@ test('the Share dialog gives a link that reproduces the view, and an iframe snip
     /^<iframe src="http:\/\/[^"]+#embed=memory&amp;variants=dense,lsh,taylor/,
   );
   expect(snippet).toContain('title="Attention Explorer: memory against n"');
-  expect(snippet).toContain('width="100%" height="600"');
+  expect(snippet).toContain(`width="100%" height="${EMBED_HEIGHTS.memory}"`);
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await expect(dialog.getByRole('status').first()).toHaveText(/Copied|Selected/);
   await snap(page, info, 'share-dialog');
@@ -191,8 +193,9 @@ test('embed in a 600×600 iframe (the snippet’s default height) shows the whol
   baseURL,
 }, info) => {
   await page.setViewportSize({ width: 640, height: 640 });
-  await page.setContent(
-    `<body style="margin:20px"><iframe src="${baseURL}/#embed=time" width="600" height="600" title="Attention Explorer: time against n" style="border:1px solid #ccc"></iframe></body>`,
+  await openHostPage(
+    page,
+    `<iframe src="${baseURL}/#embed=time" width="600" height="600" title="Attention Explorer: time against n" style="border:1px solid #ccc"></iframe>`,
   );
   const frame = page.frameLocator('iframe');
   const chart = frame.locator('.chart-svg').filter({ visible: true }).first();
@@ -218,13 +221,14 @@ test("a story step's figure embeds from the Share dialog and computes in the ifr
   await expect(dialog.getByLabel('Embed one panel')).toHaveValue('story');
   const snippet = await dialog.getByTestId('share-snippet').inputValue();
   expect(snippet).toMatch(/^<iframe src="http:\/\/[^"]+#embed=story&amp;step=unavoidable"/);
-  expect(snippet).toContain('height="800"');
+  expect(snippet).toContain(`height="${EMBED_HEIGHTS.story}"`);
   const src = /src="([^"]+)"/.exec(snippet)?.[1].replaceAll('&amp;', '&') ?? '';
   await app.close();
 
   await page.setViewportSize({ width: 760, height: 860 });
-  await page.setContent(
-    `<body style="margin:20px"><iframe src="${src.replace(/^https?:\/\/[^/]+/, baseURL ?? '')}" width="700" height="800" title="story figure" style="border:1px solid #ccc"></iframe></body>`,
+  await openHostPage(
+    page,
+    `<iframe src="${src.replace(/^https?:\/\/[^/]+/, baseURL ?? '')}" width="700" height="800" title="story figure" style="border:1px solid #ccc"></iframe>`,
   );
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('main.story-embed')).toContainText('Is quadratic attention');

@@ -61,7 +61,7 @@ export function readerPlan(author: LabConfig, budgetS = READER_BUDGET_S): Reader
 }
 
 const seconds = (s: number) =>
-  s < 1 ? 'under a second' : s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`;
+  s < 1 ? 'under a second' : `about ${s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`}`;
 const nRange = (c: LabConfig) =>
   c.nMin === c.nMax ? `n = ${c.nMin}` : `n = ${c.nMin} … ${c.nMax}`;
 const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
@@ -70,13 +70,13 @@ const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
 export function readerPlanText(plan: ReaderPlan, author: LabConfig): string {
   const c = plan.config;
   const what = `${orderedVariants(c).join(', ')} at ${nRange(c)}, ${plural(c.repeats, 'repeat')}`;
-  const time = `about ${seconds(plan.predictedS)} on a slow (software) GPU, less on a real one`;
+  const time = `${seconds(plan.predictedS)} on a slow (software) GPU, less on a real one`;
   if (!plan.capped) return `Run live measures ${what}: ${time}.`;
   const cut: string[] = [];
   if (c.nMax !== author.nMax) cut.push(`n up to ${author.nMax}`);
   if (c.repeats !== author.repeats) cut.push(plural(author.repeats, 'repeat'));
   return (
     `Run live measures ${what}: ${time}. Capped from the author's ${cut.join(' and ')} ` +
-    `(about ${seconds(plan.fullS)} there) to stay under ${READER_BUDGET_S} s on a reader's device.`
+    `(${seconds(plan.fullS)} there) to stay under ${READER_BUDGET_S} s on a reader's device.`
   );
 }

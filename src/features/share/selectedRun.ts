@@ -34,11 +34,10 @@ export function shownRows(run: Pick<LabRun, 'rows' | 'source'>, config: LabConfi
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`no data for ${listed(missing)}`);
   if (missingN.length > 0) parts.push(`no n = ${listed(missingN.map(String))}`);
-  const them = missing.length + missingN.length === 1 ? 'it' : 'them';
   const gaps =
     parts.length === 0
       ? null
-      : `The pre-computed run has ${parts.join(' and ')}: press Run to measure ${them} on this device.`;
+      : `The pre-computed run has ${parts.join(' and ')}; those are not drawn.`;
   return { rows, gaps };
 }
 
