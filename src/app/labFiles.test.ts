@@ -40,7 +40,7 @@ describe('opening result files', () => {
     await useLabFiles.getState().open(file('bad.json', '{"rows": 3}'));
     expect(useLabStore.getState().run).toBe(before);
     expect(useLabFiles.getState().error).toBe(
-      'bad.json cannot be shown: the file has no "rows" list',
+      'bad.json cannot be shown: rows: expected a list, got 3',
     );
   });
 

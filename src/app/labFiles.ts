@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import { formatBytes } from '../core/schemas/jsonText';
 import { RESULT_LIMITS } from '../core/schemas/sweepResult';
-import { type ResultSet, readResultText } from '../features/complexity/precomputed';
+import type { ResultSet } from '../features/complexity/precomputed';
 import { IDLE_RUN } from './labRun';
+import { readResultFile } from './readResultFile';
 import { useLabStore } from './labStore';
 
 /**
@@ -30,13 +31,7 @@ async function read(file: File): Promise<OpenedFile | string> {
   if (file.size > RESULT_LIMITS.fileBytes) {
     return `${file.name} cannot be shown: it is larger than the limit of ${formatBytes(RESULT_LIMITS.fileBytes)}`;
   }
-  let text: string;
-  try {
-    text = await file.text();
-  } catch {
-    return `${file.name} could not be read`;
-  }
-  const set = readResultText(text);
+  const set = await readResultFile(file);
   return typeof set === 'string'
     ? `${file.name} cannot be shown: ${set}`
     : { name: file.name, set };

@@ -151,7 +151,7 @@ export const ProvenanceSchema = looseObject({
 });
 
 export const SweepFileSchema = object({
-  config: v.optional(object(configEntries)),
+  config: v.optional(v.nullable(object(configEntries))),
   rows: v.pipe(
     listOf(SweepRowSchema, L.rows),
     v.minLength(1, 'the file has no rows (expected at least one)'),

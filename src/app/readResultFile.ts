@@ -1,0 +1,24 @@
+import type { ResultSet } from '../features/complexity/precomputed';
+import { readResultText } from '../features/complexity/precomputed';
+
+/**
+ * A picked result file read and checked in a short-lived worker (resultFile.worker), so a large
+ * file never blocks the page; where workers are unavailable, on the main thread.
+ */
+export function readResultFile(file: File): Promise<ResultSet | string> {
+  if (typeof Worker === 'undefined') {
+    return file.text().then(readResultText, () => 'it could not be read');
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./resultFile.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const done = (out: ResultSet | string) => {
+      worker.terminate();
+      resolve(out);
+    };
+    worker.onmessage = (e: MessageEvent<ResultSet | string>) => done(e.data);
+    worker.onerror = () => done('it could not be read (the file reader stopped)');
+    worker.postMessage(file);
+  });
+}
