@@ -87,7 +87,13 @@ export function createModelJobs(deps: ModelDeps) {
     const { text } = manifestResponse;
     const manifest = text
       ? await responseJson(
-          { ...manifestResponse, text: () => text.call(manifestResponse) },
+          // Named fields: a real Response keeps ok and status on its prototype, which a spread drops.
+          {
+            ok: manifestResponse.ok,
+            status: manifestResponse.status,
+            headers: manifestResponse.headers,
+            text: () => text.call(manifestResponse),
+          },
           manifestUrl,
           MANIFEST_MAX_BYTES,
         )
