@@ -1,3 +1,4 @@
+import { ASSUMED_GFLOPS } from '../../app/callEstimate';
 import { type LabConfig, nsOf, orderedVariants } from '../../app/labConfig';
 import { findSpec } from '../../core/variantSpecs';
 
@@ -11,10 +12,10 @@ import { findSpec } from '../../core/variantSpecs';
 
 export const READER_BUDGET_S = 30;
 /**
- * GFLOP/s assumed for a reader's device: a software GPU (SwiftShader) runs tfjs dense attention
- * at about 0.5 (2.1 s per call at n = 2048, d = 64); any hardware GPU is faster.
+ * GFLOP/s assumed for a reader's device: the lab's pre-flight rate for a software GPU
+ * (SwiftShader), the slowest a reader may bring; any hardware GPU is faster.
  */
-export const READER_GFLOPS = 0.5;
+export const READER_GFLOPS = ASSUMED_GFLOPS.softwareGpu;
 /** Fixed cost of one call (dispatch, read-back) on such a device, in ms. */
 export const CALL_OVERHEAD_MS = 15;
 /** Repeats in an embed: the median of 3 is enough for a reader's look. */
