@@ -1,5 +1,6 @@
 import { MOD_CAPACITIES } from '../../core/model/config';
 import type { ModelInfo } from '../../core/model/trace';
+import { checkClaim, CLAIM_MARGIN } from './accuracyClaim';
 import { useLayersStore } from './layersStore';
 import { architectureText, formatPercent, provenanceItems, provenanceSummary } from './modelText';
 
@@ -50,11 +51,13 @@ export function ModelPicker() {
                   {provenanceSummary(model) ? ` (${provenanceSummary(model)})` : ''}
                   {model.accuracy !== null ? (
                     <>
-                      : held-out accuracy <strong>{formatPercent(model.accuracy)}</strong>
+                      : held-out accuracy <strong>{formatPercent(model.accuracy)}</strong> (the
+                      model file's claim)
                     </>
                   ) : null}
                   .
                 </p>
+                <ClaimNote model={model} />
                 {model.training ? (
                   <details className="layers-provenance">
                     <summary>Training provenance</summary>
@@ -119,5 +122,24 @@ function CapacityControl({ model }: { model: ModelInfo }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** The accuracy measured on the loaded weights beside the file's claim; a warning when apart. */
+function ClaimNote({ model }: { model: ModelInfo }) {
+  const report = useLayersStore((s) => (s.accuracy.status === 'done' ? s.accuracy.result : null));
+  const claim = checkClaim(model, report);
+  if (!claim) return null;
+  return claim.agrees ? (
+    <p className="layers-card-text" data-testid="accuracy-claim">
+      Measured here on the loaded weights: <strong>{formatPercent(claim.measured)}</strong> (exact
+      softmax), within {formatPercent(CLAIM_MARGIN)} of the claim.
+    </p>
+  ) : (
+    <p className="notice error" role="alert" data-testid="accuracy-claim">
+      <strong>The loaded weights do not match the file's claim:</strong> measured{' '}
+      {formatPercent(claim.measured)} (exact softmax) against the claimed{' '}
+      {formatPercent(claim.claimed)}, more than {formatPercent(CLAIM_MARGIN)} apart.
+    </p>
   );
 }
