@@ -23,8 +23,9 @@ function pathsOf(x: Json, max = 5000): (string | number)[][] {
   const walk = (v: Json, path: (string | number)[]) => {
     if (out.length >= max) return;
     out.push(path);
-    if (Array.isArray(v)) v.slice(0, 40).forEach((c, i) => walk(c, [...path, i]));
-    else if (v && typeof v === 'object')
+    if (Array.isArray(v)) {
+      for (const [i, c] of v.slice(0, 40).entries()) walk(c, [...path, i]);
+    } else if (v && typeof v === 'object')
       for (const [k, c] of Object.entries(v)) walk(c, [...path, k]);
   };
   walk(x, []);

@@ -12,7 +12,9 @@ import {
 } from './resultsLink';
 
 const shipped = (): ResultSet => {
-  const set = parseResultSet(JSON.parse(readFileSync('public/precomputed/complexity.json', 'utf8')));
+  const set = parseResultSet(
+    JSON.parse(readFileSync('public/precomputed/complexity.json', 'utf8')),
+  );
   if (typeof set === 'string') throw new Error(set);
   return set;
 };
@@ -107,9 +109,7 @@ describe('results in a link', () => {
         /^ok$/,
       ],
       [
-        await deflated(
-          '{"v":1,"rows":[["evil",64,1,1,1,1,1,1,0,0,"dense",null]],"provenance":{}}',
-        ),
+        await deflated('{"v":1,"rows":[["evil",64,1,1,1,1,1,1,0,0,"dense",null]],"provenance":{}}'),
         /variant this app does not have/,
       ],
       [
