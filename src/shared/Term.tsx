@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Formula } from './Formula';
 import { GLOSSARY, type TermId } from './glossary';
-import { RichText } from './RichText';
+import { parseRich } from './richText';
 import './shared.css';
 
 /**
@@ -37,8 +38,24 @@ export function Term({ id, children }: { id: TermId; children?: string }) {
         {children ?? entry.name}
       </button>
       <span role="tooltip" id={tipId} className="term-tip">
-        <strong>{entry.name}</strong>: <RichText source={entry.explain} />
+        <strong>{entry.name}</strong>: <Explanation source={entry.explain} />
       </span>
     </span>
+  );
+}
+
+/**
+ * A glossary explanation: its maths rendered, its `[[terms]]` as plain words. Not RichText: a
+ * term inside a term's pop-up would nest pop-ups (and make RichText and Term import each other).
+ */
+function Explanation({ source }: { source: string }) {
+  return (
+    <>
+      {parseRich(source).map((p, i) => {
+        const key = `${i}-${p.kind}`;
+        if (p.kind === 'math') return <Formula key={key} tex={p.tex} />;
+        return <span key={key}>{p.kind === 'term' ? (p.text ?? p.id) : p.text}</span>;
+      })}
+    </>
   );
 }
