@@ -204,8 +204,8 @@ describe('EngineClient: a cancel the worker does not yield to', () => {
     expect(err).toMatchObject({ kind: 'stopped', message: /did not yield/ });
     expect(waited).toBeGreaterThanOrEqual(GRACE_MS - 1);
     expect(waited).toBeLessThan(GRACE_MS + 500);
-    // The queued job died with the worker, and says so.
-    await expect(queued.result).rejects.toMatchObject({ kind: 'stopped' });
+    // The job queued behind it (nobody cancelled it) runs on the fresh worker.
+    expect((await queued.result).backend).toBe('webgpu');
     expect(made).toHaveLength(2);
     expect(made[0].terminated).toBe(true);
     expect(made[0].onmessage).toBeNull();
@@ -214,7 +214,21 @@ describe('EngineClient: a cancel the worker does not yield to', () => {
     expect((await (err as EngineStoppedError).fresh).name).toBe('wasm');
     // Later jobs run in the fresh worker.
     expect((await client.crossCheck(opts).result).backend).toBe('webgpu');
-    expect(sent[1].map((m) => m.type)).toEqual(['init', 'crossCheck']);
+    expect(sent[1].map((m) => m.type)).toEqual(['init', 'crossCheck', 'crossCheck']);
+    expect(sent[1][1].id).toBe(queued.id);
+  });
+
+  it('ends every cancelled job with the stopped worker', async () => {
+    const { factory } = workerFactory((k) => fakeDeps(k === 0 ? { crossCheck: stuck } : {}));
+    const client = new EngineClient(factory, { cancelGraceMs: GRACE_MS });
+    await client.init();
+    const job = client.crossCheck(opts);
+    const queued = client.crossCheck(opts);
+    await tick();
+    job.cancel();
+    queued.cancel();
+    await expect(job.result).rejects.toMatchObject({ kind: 'stopped', message: /did not yield/ });
+    await expect(queued.result).rejects.toMatchObject({ kind: 'stopped', message: /another job/ });
   });
 
   it('ignores what the old worker still sends after it was replaced', async () => {

@@ -92,6 +92,10 @@ interface Pending {
   resolve(r: EngineResponse): void;
   reject(e: EngineError): void;
   onProgress?: (p: never) => void;
+  /** The request as sent, so a job queued behind a stopped call can be sent again. */
+  message: EngineRequest;
+  /** A cancel was asked for: such a job ends with the stopped worker, not on the fresh one. */
+  cancelled: boolean;
 }
 
 export class EngineClient {
@@ -198,8 +202,9 @@ export class EngineClient {
         if (r.type === expected) resolve(r as JobResults[T]);
         else reject(toError(r));
       };
-      this.pending.set(id, { resolve: settle, reject, onProgress });
-      this.worker.postMessage({ ...body, id } as EngineRequest);
+      const message = { ...body, id } as EngineRequest;
+      this.pending.set(id, { resolve: settle, reject, onProgress, message, cancelled: false });
+      this.worker.postMessage(message);
     });
     return { id, result, cancel: () => this.cancel(id) };
   }
@@ -207,10 +212,13 @@ export class EngineClient {
   /**
    * Ask the worker to stop job `id` after its current call. If the job has not ended within the
    * grace period, the worker is terminated: the job rejects with an EngineStoppedError, and so
-   * does every other job pending in that worker.
+   * does every other cancelled job pending in that worker; jobs queued behind it that nobody
+   * cancelled (a screen's next run) are sent again to the fresh worker.
    */
   cancel(id: number): void {
-    if (this.closed || !this.pending.has(id)) return;
+    const job = this.pending.get(id);
+    if (this.closed || !job) return;
+    job.cancelled = true;
     this.worker.postMessage({ type: 'cancel', id });
     if (this.cancelTimers.has(id)) return;
     this.cancelTimers.set(
@@ -232,6 +240,12 @@ export class EngineClient {
     const fresh = this.replaceWorker();
     fresh.catch(() => {}); // a failed start is reported through the crash listeners
     for (const [jobId, job] of jobs) {
+      if (jobId !== id && !job.cancelled && !this.closed) {
+        // Queued after the fresh worker's init, so it runs on the new engine.
+        this.pending.set(jobId, job);
+        this.worker.postMessage(job.message);
+        continue;
+      }
       const message =
         jobId === id
           ? 'stopped the engine: the call in flight did not yield'
