@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { messageOf } from '../core/messageOf';
 import { loadPrecomputed, type ResultSet } from '../features/complexity/precomputed';
 import { EngineError, EngineStoppedError, type Job } from '../worker/engineClient';
 import type { ParamSweepOutcome, SweepOutcome } from '../worker/sweepProtocol';
@@ -64,7 +65,6 @@ export interface LabState {
   runParamSweep(values: number[]): void;
 }
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const isCancel = (err: unknown) => err instanceof EngineError && err.kind === 'cancelled';
 
 let sweepJob: Job<SweepOutcome> | null = null;

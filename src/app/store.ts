@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { messageOf } from '../core/messageOf';
 import type { BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
 import { type EngineClient, EngineError, type Job } from '../worker/engineClient';
@@ -49,8 +50,6 @@ let client: EngineClient | null = null;
 /** Settles when the current client's init does (rejects when it fails or the worker crashes). */
 let ready: Promise<EngineClient> | null = null;
 let checkJob: Job<CrossCheckReport> | null = null;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export const useAppStore = create<AppState>()((set, get) => {
   const setEngine = (engine: Partial<EngineState>) =>

@@ -1,4 +1,5 @@
 import { type RefObject, useState } from 'react';
+import { messageOf } from '../core/messageOf';
 import { chartPng, chartSvg, type ExportLegendItem, saveBlob } from './exportChart';
 import { chartFileName } from './exportStyle';
 
@@ -21,7 +22,7 @@ export function ChartExportButtons(props: {
       const blob = new Blob([image().svg], { type: 'image/svg+xml' });
       saveBlob(blob, chartFileName(props.title, 'svg'));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     }
   };
   const asPng = () => {
@@ -29,7 +30,7 @@ export function ChartExportButtons(props: {
     Promise.resolve()
       .then(() => chartPng(image(), 2))
       .then((blob) => saveBlob(blob, chartFileName(props.title, 'png')))
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(messageOf(err)));
   };
   return (
     <div className="chart-export">

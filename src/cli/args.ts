@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
+import { messageOf } from '../core/messageOf';
 import { CliError } from './errors';
 import { FLAG_LIMITS, MAX_ARG_CHARS, type Range } from './limits';
 
@@ -57,7 +58,7 @@ export function parseFlags(command: string, argv: string[], options: Options): V
 
 /** parseArgs's own error as a one-line CliError naming the flag. */
 function flagError(command: string, err: unknown, options: Options): CliError {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   const code = (err as { code?: string }).code;
   const flag = /'(-[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {

@@ -1,3 +1,4 @@
+import { messageOf } from '../core/messageOf';
 import { type BackendName, type BackendReport, initBackend, tf } from '../engine/backend';
 import { CliError } from './errors';
 
@@ -31,7 +32,7 @@ export async function startBackend(name: CliBackend): Promise<BackendReport> {
     if (name === 'webgpu') await installNodeWebGPU();
     return await initBackend([name as BackendName]);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = messageOf(err);
     throw new CliError(`backend ${name} could not start: ${why}`);
   }
 }

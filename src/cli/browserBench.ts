@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
+import { messageOf } from '../core/messageOf';
 import { type LabDoc, validateLabDoc } from './benchLabDoc';
 import { type BrowserBenchPlan, DEFAULT_CHROMIUM, labUrl, progressText } from './benchPlan';
 import { buildIfStale, startPreview, stopPreview, stripAnsi } from './benchServer';
@@ -20,7 +21,7 @@ import { checkOutputPath } from './output';
 
 /** The first line of an error's message, without terminal colours (Playwright adds both). */
 export function firstLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = messageOf(err);
   return stripAnsi(text).split('\n')[0].trim();
 }
 

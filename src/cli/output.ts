@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { messageOf } from '../core/messageOf';
 import { shown } from './args';
 import { CliError } from './errors';
 
@@ -19,8 +20,7 @@ const NAME_MAX = 255;
 /** Temp files written but not yet renamed. */
 const liveTemps = new Set<string>();
 
-const codeOf = (err: unknown) =>
-  (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+const codeOf = (err: unknown) => (err as NodeJS.ErrnoException).code ?? messageOf(err);
 
 /** Temp name for `path`: `.NAME.PID.HEX.tmp`, NAME cut so the whole stays a legal name. */
 function tempName(path: string): string {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { messageOf } from '../core/messageOf';
 import '@tensorflow/tfjs-backend-cpu';
 import type { DeviceLimits } from '../core/variantSpec';
 
@@ -61,7 +62,7 @@ async function registerWebGPU(opts: BackendOptions): Promise<void> {
     'webgpu',
     () =>
       createWebGPU(nav, opts, WebGPUBackend).catch((err: unknown) => {
-        webgpuInitError = err instanceof Error ? err.message : String(err);
+        webgpuInitError = messageOf(err);
         throw err;
       }),
     3,
@@ -172,7 +173,7 @@ export async function initBackend(
       const why = name === 'webgpu' ? webgpuInitError : null;
       failures.push({ name, error: why ?? 'TensorFlow.js could not initialise it' });
     } catch (err) {
-      failures.push({ name, error: err instanceof Error ? err.message : String(err) });
+      failures.push({ name, error: messageOf(err) });
     }
   }
   throw new Error(

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AttentionInputs, HeadBlock } from '../core/headBlock';
+import { messageOf } from '../core/messageOf';
 import { type ParamValues, resolveParams } from '../core/params';
 import { refusalReason } from '../core/runCheck';
 import type { AttentionShape, DeviceLimits } from '../core/variantSpec';
@@ -40,7 +41,7 @@ export function resolveVariant(
     const variant = getVariant(variantId);
     return { variant, params: resolveParams(variant.id, variant.params, given) };
   } catch (err) {
-    throw new RefusedError(err instanceof Error ? err.message : String(err));
+    throw new RefusedError(messageOf(err));
   }
 }
 

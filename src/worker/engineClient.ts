@@ -1,3 +1,4 @@
+import { messageOf } from '../core/messageOf';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import type { HardnessExperiment, HardnessOutcome } from './hardnessProtocol';
@@ -265,7 +266,7 @@ export class EngineClient {
     const started = this.request<'init'>(this.initBody).result.then((r) => r.report);
     started.catch((err: unknown) => {
       if (err instanceof EngineError && (err.kind === 'crashed' || err.kind === 'stopped')) return;
-      const why = err instanceof Error ? err.message : String(err);
+      const why = messageOf(err);
       for (const l of this.crashListeners) l(`the fresh engine did not start: ${why}`);
     });
     return started;

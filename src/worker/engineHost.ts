@@ -1,3 +1,4 @@
+import { messageOf } from '../core/messageOf';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import { type HardnessDeps, hardnessJob } from './hardnessJobs';
@@ -31,8 +32,6 @@ type InitState =
   | { kind: 'ready'; report: BackendReport }
   | { kind: 'failed'; error: string }
   | { kind: 'lost'; message: string };
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => void) {
   let state: InitState = { kind: 'none' };

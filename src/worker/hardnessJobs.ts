@@ -6,6 +6,7 @@ import {
   softmaxTowards,
   targetPattern,
 } from '../core/hardness/rankLimit';
+import { messageOf } from '../core/messageOf';
 import type {
   BoundedEntriesOptions,
   BoundedEntriesPoint,
@@ -160,7 +161,6 @@ function plan(e: HardnessExperiment, deps: HardnessDeps, ctx: HardnessContext) {
   }
 }
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const isCancel = (err: unknown) => err instanceof Error && err.name === 'CancelledError';
 
 export async function hardnessJob(

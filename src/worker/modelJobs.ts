@@ -1,3 +1,4 @@
+import { messageOf } from '../core/messageOf';
 import { atCapacity } from '../core/model/config';
 import type { AccuracyReport, ForwardTrace } from '../core/model/trace';
 import { decodeModel, type ModelWeights } from '../core/model/weights';
@@ -68,9 +69,7 @@ export function createModelJobs(deps: ModelDeps) {
     try {
       res = await deps.fetch(url);
     } catch (err) {
-      throw new Error(
-        `could not fetch the ${what} ${url}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      throw new Error(`could not fetch the ${what} ${url}: ${messageOf(err)}`);
     }
     if (!res.ok) throw new Error(`could not fetch the ${what} ${url}: HTTP ${res.status}`);
     return res;

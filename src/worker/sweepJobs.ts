@@ -1,3 +1,4 @@
+import { messageOf } from '../core/messageOf';
 import type { BackendReport } from '../engine/backend';
 import { reportProvenance } from '../engine/reportProvenance';
 import type { SweepConfig, SweepFit, SweepProgress, SweepResult, SweepRow } from '../engine/sweep';
@@ -39,8 +40,6 @@ export interface JobContext {
   /** The device-lost message once the device is gone, else null. */
   lost: () => string | null;
 }
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function provenanceOf(
   c: SweepJobConfig,

@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/messageOf';
 import type { ParamValues } from '../../core/params';
 import { VARIANT_IDS } from '../../core/variantSpecs';
 import { checkSweepConfig, type SweepConfig } from '../../engine/sweep';
@@ -99,7 +100,7 @@ export function sweepConfig(
   try {
     return { config, params: checkSweepConfig(config) };
   } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err));
+    throw new CliError(messageOf(err));
   }
 }
 

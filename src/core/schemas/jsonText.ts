@@ -1,3 +1,4 @@
+import { messageOf } from '../messageOf';
 import { FileSchemaError } from './issues';
 
 /**
@@ -47,7 +48,7 @@ export async function responseJson(
   try {
     return parseJsonText(text, maxBytes);
   } catch (err) {
-    throw new Error(`${url}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${url}: ${messageOf(err)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../app/store';
+import { messageOf } from '../../core/messageOf';
 import { type EngineClient, EngineError, type Job } from '../../worker/engineClient';
 
 /**
@@ -31,8 +32,6 @@ interface Outcome {
   cancelled: boolean;
   error?: string;
 }
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function useEngineJob<T extends Outcome>() {
   const [state, setState] = useState<JobState<T>>({

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { messageOf } from '../../core/messageOf';
 import { loadModFile, type ModFile } from './modFile';
 
 /** The shipped Mixture-of-Depths file, fetched once per page (again after a failure). */
@@ -9,8 +10,6 @@ export type ModFileState =
   | { state: 'failed'; error: string };
 
 let shared: Promise<ModFile> | null = null;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function useModFile(load: () => Promise<ModFile> = loadModFile): ModFileState {
   const [state, setState] = useState<ModFileState>({ state: 'loading' });

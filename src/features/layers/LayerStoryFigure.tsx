@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { WaterfallChart } from '../../charts/WaterfallChart';
+import { messageOf } from '../../core/messageOf';
 import { tokenChar, tokenize } from '../../core/model/task';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { DepthViews } from './DepthViews';
@@ -60,8 +61,7 @@ export function LayerStoryFigure({
       const missing = ids.filter((id) => !index.some((m) => m.id === id));
       if (live) setState({ status: 'done', runs, missing });
     })().catch((err: unknown) => {
-      if (live)
-        setState({ status: 'failed', error: err instanceof Error ? err.message : String(err) });
+      if (live) setState({ status: 'failed', error: messageOf(err) });
     });
     return () => {
       live = false;

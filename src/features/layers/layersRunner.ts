@@ -1,4 +1,5 @@
 import { useAppStore } from '../../app/store';
+import { messageOf } from '../../core/messageOf';
 import { EngineError, type Job } from '../../worker/engineClient';
 import { RUN_DELAY_MS } from './layersConfig';
 import { type LayersEngine, layersEngine } from './layersEngine';
@@ -14,7 +15,6 @@ import { type Plan, planAccuracy, planTrace } from './runPlan';
 
 type Slot = 'trace' | 'accuracy';
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const isCancel = (err: unknown) => err instanceof EngineError && err.kind === 'cancelled';
 
 export function startLayersRunner(

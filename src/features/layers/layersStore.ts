@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { registerHashPart } from '../../app/hashParts';
 import { hashParams } from '../../app/labHash';
+import { messageOf } from '../../core/messageOf';
 import { detokenize, sampleSequences } from '../../core/model/task';
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../../core/model/trace';
 import type { LayersConfig } from './layersConfig';
@@ -57,8 +58,6 @@ export const idleRun = <T>(): RunState<T> => ({
   ms: null,
   model: null,
 });
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const initial = parseLayers(hashParams(globalThis.location?.hash ?? ''), null).config;
 

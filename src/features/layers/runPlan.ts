@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/messageOf';
 import { modelAttentionRefusal } from '../../core/model/attentionCheck';
 import { atCapacity } from '../../core/model/config';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
@@ -74,7 +75,7 @@ export function variantCheck(
   try {
     params = resolveParams(variant, spec.params, given);
   } catch (err) {
-    return { params: {}, reason: err instanceof Error ? err.message : String(err) };
+    return { params: {}, reason: messageOf(err) };
   }
   const reason = modelAttentionRefusal(model.config, n, spec, params, {
     backend: backend ?? undefined,
