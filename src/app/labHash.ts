@@ -1,4 +1,5 @@
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
+import { messageOf } from '../core/messageOf';
 import { resolveParams } from '../core/params';
 import { findSpec, VARIANT_IDS } from '../core/variantSpecs';
 import {
@@ -44,7 +45,7 @@ export interface HashState {
 }
 
 /** Keys this app reads from the hash (`backend` is read by backendParam.ts). */
-const KNOWN_KEYS = [
+export const KNOWN_KEYS = [
   'screen',
   'variants',
   'n',
@@ -190,7 +191,7 @@ function parseVariantParams(p: URLSearchParams, config: LabConfig, ignore: Ignor
       const resolved = resolveParams(spec.id, spec.params, { [m[2]]: value });
       config.params[spec.id] = { ...config.params[spec.id], [m[2]]: resolved[m[2]] };
     } catch (err) {
-      ignore(key, raw, err instanceof Error ? err.message : String(err));
+      ignore(key, raw, messageOf(err));
     }
   }
 }

@@ -11,7 +11,7 @@ import {
   REPEATS_RANGE,
   SEED_RANGE,
 } from './labConfig';
-import { hashParams, parseLabHash } from './labHash';
+import { hashParams, KNOWN_KEYS, parseLabHash } from './labHash';
 
 /**
  * URL hashes for every screen, valid, hostile and huge, through the parsers the page runs at
@@ -20,20 +20,7 @@ import { hashParams, parseLabHash } from './labHash';
  */
 
 const KEYS = [
-  'screen',
-  'variants',
-  'n',
-  'd',
-  'heads',
-  'repeats',
-  'seed',
-  'causal',
-  'input',
-  'frontier',
-  'sweep',
-  'hide',
-  'embed',
-  'backend',
+  ...KNOWN_KEYS,
   'p.flash.block',
   'p.window.w',
   'h.panel',

@@ -9,15 +9,16 @@ import {
   type Series,
   timeSeries,
 } from '../../charts/data/series';
-import { LARGE_N_POINTS } from '../../core/fit';
 import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor } from '../../charts/palette';
+import { useToggles } from '../../charts/useToggles';
+import { LARGE_N_POINTS } from '../../core/fit';
 import {
   comparisonSeries,
   crossoverMarkers,
-  largeNNote,
   variantLabel as label,
+  largeNNote,
   theorySeries,
   withColors,
 } from './chartSeries';
@@ -49,18 +50,6 @@ export interface ComplexityChartsProps {
 }
 
 export type ChartPanel = 'time' | 'memory' | 'error' | 'frontier';
-
-function useToggles() {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  return { hidden, toggle };
-}
 
 export function ComplexityCharts(props: ComplexityChartsProps) {
   const { rows, shape } = props;

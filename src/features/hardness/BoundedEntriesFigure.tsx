@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { formatError } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
+import { useToggles } from '../../charts/useToggles';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
@@ -8,7 +9,6 @@ import { type BoundedChart, boundedCharts, formatRatio } from './marks';
 import { boundedRequest, requestKey } from './requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
-import { useToggles } from './useToggles';
 
 const TITLES: Record<string, (budget: Record<string, number>) => string> = {
   performer: (b) => `Performer, m = ${b.m} features`,

@@ -3,6 +3,7 @@ import { useLabStore } from '../../app/labStore';
 import { useAppStore } from '../../app/store';
 import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
+import { useToggles } from '../../charts/useToggles';
 import type { SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig, SweepOutcome } from '../../worker/sweepProtocol';
 import { dateOf, whereMade } from '../complexity/precomputed';
@@ -13,7 +14,6 @@ import { flopsSweep, requestKey } from './requests';
 import { saveSweep } from './saveFiles';
 import { flopsMarks, formatFlops } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
-import { useToggles } from './useToggles';
 
 const EXACT = ['dense', 'flash', 'fused'];
 const slope = (x: number | null | undefined) => (x == null ? undefined : `n^${x.toFixed(2)}`);

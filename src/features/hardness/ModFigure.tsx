@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatMs, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
+import { useToggles } from '../../charts/useToggles';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
@@ -18,7 +19,6 @@ import { saveJob, saveShippedMod } from './saveFiles';
 import { modMarks } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
 import { useModFile } from './useModFile';
-import { useToggles } from './useToggles';
 
 /** The live outcome as a run, when it is a Mixture-of-Depths one. */
 function liveRun(out: HardnessOutcome | null): ModRun | null {

@@ -1,8 +1,9 @@
-import { Formula } from '../../shared/Formula';
-import { Term } from '../../shared/Term';
 import { useEffect, useMemo } from 'react';
 import { formatError } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
+import { useToggles } from '../../charts/useToggles';
+import { Formula } from '../../shared/Formula';
+import { Term } from '../../shared/Term';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
@@ -10,7 +11,6 @@ import { formatRatio, performerSeries, worstDeviation } from './marks';
 import { performerRequest, requestKey } from './requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
-import { useToggles } from './useToggles';
 
 /**
  * Performer's estimator of exp(xᵀy), measured: relative MSE over many draws of m random

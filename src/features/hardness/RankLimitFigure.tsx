@@ -1,8 +1,9 @@
-import { Formula } from '../../shared/Formula';
 import { useEffect, useMemo } from 'react';
 import { formatError } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
 import { LineChart } from '../../charts/LineChart';
+import { useToggles } from '../../charts/useToggles';
+import { Formula } from '../../shared/Formula';
 import type { HardnessOutcome, RankLimitResult } from '../../worker/hardnessProtocol';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
 import { JobBar } from './JobBar';
@@ -10,7 +11,6 @@ import { crossingTau, rankMarks } from './marks';
 import { rankRequest, requestKey } from './requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
-import { useToggles } from './useToggles';
 
 const formatCell = (v: number) => (Math.abs(v) < 5e-4 ? '0' : Number(v.toPrecision(3)).toString());
 const formatTau = (t: number) => Number(t.toPrecision(2)).toString();

@@ -3,8 +3,10 @@ import { useAppStore } from '../../app/store';
 import { formatError, formatMs } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor } from '../../charts/palette';
-import { findSpec } from '../../core/variantSpecs';
+import { useToggles } from '../../charts/useToggles';
 import type { InputKind } from '../../core/inputs';
+import { messageOf } from '../../core/messageOf';
+import { findSpec } from '../../core/variantSpecs';
 import { dateOf, whereMade } from '../complexity/precomputed';
 import {
   FAILS_ERROR,
@@ -31,7 +33,7 @@ function loadShipped(): Promise<TradeoffFile | string> {
   shipped ??= fetch(TRADEOFFS_URL)
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then(parseTradeoffs)
-    .catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+    .catch((err: unknown) => messageOf(err));
   return shipped;
 }
 
@@ -103,8 +105,7 @@ export function TradeoffFigure({ input }: { input: string }) {
             ...pointsOf(outcome.rows),
             where: `${whereMade(outcome.provenance)}, just now`,
           }),
-        (err: unknown) =>
-          setShown({ kind: 'failed', error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => setShown({ kind: 'failed', error: messageOf(err) }),
       );
   };
 
@@ -145,13 +146,7 @@ function TradeoffChart({
   onRun: (n: number, variants: string[]) => void;
   command?: string;
 }) {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const { hidden, toggle } = useToggles();
   const dense = points.find((p) => p.variant === 'dense');
   const rows = verdicts(points);
   const series: ChartSeries[] = rows.map((p) => ({
