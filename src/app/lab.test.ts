@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SweepRow } from '../engine/sweep';
 import { CSV_COLUMNS, sweepCsv } from '../engine/sweepCsv';
 import { buildCsv, buildJson, exportName } from '../features/complexity/exportResults';
-import { parseResultSet, whereMade } from '../features/complexity/precomputed';
+import { whereMade } from '../features/complexity/precomputed';
+import { resultSetOf } from '../features/complexity/resultFiles';
 import { DEFAULT_CONFIG, nsOf, refusals, toJobConfig } from './labConfig';
 import { hashWithScreen, parseLabHash } from './labHash';
 import { abortRun, applyProgress, finishRun, progressText, startRun, statusText } from './labRun';
@@ -168,7 +169,7 @@ describe('exports and the pre-computed file', () => {
   });
 
   it('reads a CLI sweep file and says where it was made; explains a bad one', () => {
-    const set = parseResultSet({
+    const set = resultSetOf({
       rows,
       fits: [],
       provenance: { backend: 'wasm', cpu: 'Xeon', d: 32, ns: [64], variants: ['dense', 'nystrom'] },
@@ -184,10 +185,10 @@ describe('exports and the pre-computed file', () => {
         adapter: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
       }),
     ).toBe('webgpu, google swiftshader (software adapter)');
-    expect(parseResultSet([])).toMatch(/rows: missing/);
-    expect(parseResultSet({ rows: [{ variant: 'dense' }], provenance: {} })).toMatch(
+    expect(resultSetOf([])).toMatch(/rows: missing/);
+    expect(resultSetOf({ rows: [{ variant: 'dense' }], provenance: {} })).toMatch(
       /rows\[0\]\.n: missing/,
     );
-    expect(parseResultSet({ rows: [], provenance: {} })).toMatch(/no rows/);
+    expect(resultSetOf({ rows: [], provenance: {} })).toMatch(/no rows/);
   });
 });

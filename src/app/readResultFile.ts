@@ -1,5 +1,5 @@
 import type { ResultSet } from '../features/complexity/precomputed';
-import { readResultText } from '../features/complexity/precomputed';
+import { resultSetOfText } from '../features/complexity/resultFiles';
 
 /**
  * A picked result file read and checked in a short-lived worker (resultFile.worker), so a large
@@ -7,7 +7,7 @@ import { readResultText } from '../features/complexity/precomputed';
  */
 export function readResultFile(file: File): Promise<ResultSet | string> {
   if (typeof Worker === 'undefined') {
-    return file.text().then(readResultText, () => 'it could not be read');
+    return file.text().then(resultSetOfText, () => 'it could not be read');
   }
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./resultFile.worker.ts', import.meta.url), {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readResultText } from '../../features/complexity/precomputed';
+import { resultSetOfText } from '../../features/complexity/resultFiles';
 import { readModText } from '../../features/hardness/modFile';
 import { FUZZ_SEED, fuzzRuns } from '../../testing/fuzzRuns';
 import { decodeModel, ModelFormatError, parseModelIndex } from '../model/weights';
@@ -104,7 +104,7 @@ describe('result files, fuzzed through the lab’s loader', () => {
   it('refuse with a field-naming message, or hold what the charts rely on', () => {
     fc.assert(
       fc.property(mutation, (m) => {
-        const out = readResultText(mutate(results, m));
+        const out = resultSetOfText(mutate(results, m));
         if (typeof out === 'string') {
           expect(out).toMatch(NAMES_FIELD);
           expect(out.length).toBeLessThan(400);

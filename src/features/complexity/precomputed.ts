@@ -3,7 +3,7 @@ import { responseJson } from '../../core/schemas/jsonText';
 import { RESULT_LIMITS } from '../../core/schemas/sweepResult';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
 import type { SweepJobConfig } from '../../worker/sweepProtocol';
-import { resultSetOf, resultSetOfText } from './resultFiles';
+import { resultSetOf } from './resultFiles';
 
 /**
  * The pre-computed run shipped in public/precomputed/complexity.json (the CLI's or the bench's
@@ -18,12 +18,6 @@ export interface ResultSet {
   fits: SweepFit[];
   provenance: Record<string, unknown>;
 }
-
-/** The result set, or the reason (naming the field) the file cannot be shown. */
-export const parseResultSet = (data: unknown): ResultSet | string => resultSetOf(data);
-
-/** A result file's text, parsed and checked by the shared schema, or why it cannot be shown. */
-export const readResultText = (text: string): ResultSet | string => resultSetOfText(text);
 
 /** "Loaded run.json: measured on webgpu, Google swiftshader, 2025-01-31". */
 export function loadedNotice(name: string, provenance: Record<string, unknown>): string {
@@ -53,7 +47,7 @@ export function dateOf(p: Record<string, unknown>): string {
 export async function loadPrecomputed(fetchImpl: typeof fetch = fetch): Promise<ResultSet> {
   const response = await fetchImpl(PRECOMPUTED_URL);
   const data = await responseJson(response, PRECOMPUTED_URL, RESULT_LIMITS.fileBytes);
-  const parsed = parseResultSet(data);
+  const parsed = resultSetOf(data);
   if (typeof parsed === 'string') throw new Error(`${PRECOMPUTED_URL} cannot be shown: ${parsed}`);
   return parsed;
 }

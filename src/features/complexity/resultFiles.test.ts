@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildJson } from './exportResults';
-import { loadedNotice, readResultText } from './precomputed';
+import { loadedNotice } from './precomputed';
+import { resultSetOfText } from './resultFiles';
 
 const row = {
   variant: 'dense',
@@ -37,60 +38,64 @@ describe('reading a result file back', () => {
       params: {},
     };
     const text = buildJson({ config, rows: [row], fits: [], provenance });
-    const set = readResultText(text);
+    const set = resultSetOfText(text);
     expect(typeof set).not.toBe('string');
     expect(set).toMatchObject({ config, rows: [row], fits: [], provenance });
   });
 
   it('names the problem of a file that cannot be shown', () => {
-    expect(readResultText('{not json')).toMatch(/^the file is not valid JSON/);
-    expect(readResultText('<!doctype html><html>')).toBe('the file is an HTML page, not JSON');
-    expect(readResultText('[1, 2]')).toBe('rows: missing (a required field)');
-    expect(readResultText('"x"')).toBe('the file: expected an object, got "x"');
-    expect(readResultText('{"rows": [], "provenance": {}}')).toMatch(/^rows: the file has no rows/);
-    expect(readResultText('{"rows": [{"variant": "dense"}], "provenance": {}}')).toBe(
+    expect(resultSetOfText('{not json')).toMatch(/^the file is not valid JSON/);
+    expect(resultSetOfText('<!doctype html><html>')).toBe('the file is an HTML page, not JSON');
+    expect(resultSetOfText('[1, 2]')).toBe('rows: missing (a required field)');
+    expect(resultSetOfText('"x"')).toBe('the file: expected an object, got "x"');
+    expect(resultSetOfText('{"rows": [], "provenance": {}}')).toMatch(
+      /^rows: the file has no rows/,
+    );
+    expect(resultSetOfText('{"rows": [{"variant": "dense"}], "provenance": {}}')).toBe(
       'rows[0].n: missing (a required field)',
     );
-    expect(readResultText(JSON.stringify({ rows: [row] }))).toBe(
+    expect(resultSetOfText(JSON.stringify({ rows: [row] }))).toBe(
       'provenance: missing (a required field)',
     );
   });
 
   it('refuses the values that used to blank the page, naming the field', () => {
     const file = (r: object) => JSON.stringify({ rows: [{ ...row, ...r }], provenance });
-    expect(readResultText(file({ relError: 'x' }))).toMatch(
+    expect(resultSetOfText(file({ relError: 'x' }))).toMatch(
       /^rows\[0\]\.relError: expected a finite number ≥ 0, got "x"/,
     );
-    expect(readResultText(file({ relError: true }))).toMatch(/^rows\[0\]\.relError/);
-    expect(readResultText(file({ relError: {} }))).toMatch(/^rows\[0\]\.relError/);
-    expect(readResultText(file({ refused: { a: 1 } }))).toMatch(/^rows\[0\]\.refused/);
-    expect(readResultText(file({ n: null }).replace('"n":null', '"n":1e999'))).toMatch(
+    expect(resultSetOfText(file({ relError: true }))).toMatch(/^rows\[0\]\.relError/);
+    expect(resultSetOfText(file({ relError: {} }))).toMatch(/^rows\[0\]\.relError/);
+    expect(resultSetOfText(file({ refused: { a: 1 } }))).toMatch(/^rows\[0\]\.refused/);
+    expect(resultSetOfText(file({ n: null }).replace('"n":null', '"n":1e999'))).toMatch(
       /^rows\[0\]\.n: expected an integer/,
     );
-    expect(readResultText(file({ msMedian: 0 }))).toMatch(
+    expect(resultSetOfText(file({ msMedian: 0 }))).toMatch(
       /^rows\[0\]\.msMedian: expected a positive/,
     );
-    expect(readResultText(file({ msMin: 5 }))).toBe(
+    expect(resultSetOfText(file({ msMin: 5 }))).toBe(
       'rows[0].msMedian: expected msMin ≤ msMedian ≤ msMax, got 5 ≤ 2 ≤ 3',
     );
-    expect(readResultText(file({ variant: 'v'.repeat(100_000) }))).toBe(
+    expect(resultSetOfText(file({ variant: 'v'.repeat(100_000) }))).toBe(
       'rows[0].variant: expected a string of 1 to 64 characters, got a string of 100000 characters',
     );
     const twice = JSON.stringify({ rows: [row, row], provenance });
-    expect(readResultText(twice)).toBe('rows[1]: dense at n = 64 appears twice (first at rows[0])');
+    expect(resultSetOfText(twice)).toBe(
+      'rows[1]: dense at n = 64 appears twice (first at rows[0])',
+    );
     const heads = JSON.stringify({ config: { heads: 1e9 }, rows: [row], provenance });
-    expect(readResultText(heads)).toMatch(/^config\.heads: expected an integer in \[1, 16\]/);
+    expect(resultSetOfText(heads)).toMatch(/^config\.heads: expected an integer in \[1, 16\]/);
     const fits = JSON.stringify({
       rows: [row],
       fits: [{ variant: 'dense', slope: 'x' }],
       provenance,
     });
-    expect(readResultText(fits)).toMatch(/^fits\[0\]\.slope/);
+    expect(resultSetOfText(fits)).toMatch(/^fits\[0\]\.slope/);
   });
 
   it('reads the shipped pre-computed run', () => {
     const text = readFileSync('public/precomputed/complexity.json', 'utf8');
-    expect(typeof readResultText(text)).toBe('object');
+    expect(typeof resultSetOfText(text)).toBe('object');
   });
 
   it('says where and when a loaded file was measured', () => {

@@ -4,7 +4,7 @@ import { run } from '../../cli/testing';
 import { rankLimit } from '../../worker/hardnessJobs';
 import type { HardnessOutcome, ModPoint } from '../../worker/hardnessProtocol';
 import { jsonText } from '../complexity/exportResults';
-import { parseResultSet } from '../complexity/precomputed';
+import { resultSetOf } from '../complexity/resultFiles';
 import { DEFAULT_HARDNESS_CONFIG } from './config';
 import { hardnessFileName, onlyVariants, outcomeFile, shippedModFile } from './hardnessFiles';
 import { parseModFile } from './modFile';
@@ -118,9 +118,7 @@ describe('mod: a ModFile the panel reads back', () => {
 
 describe('flops: the lab sweep file of the variants shown', () => {
   it('keeps only those variants, and reads back as a sweep', () => {
-    const set = parseResultSet(
-      JSON.parse(readFileSync('public/precomputed/complexity.json', 'utf8')),
-    );
+    const set = resultSetOf(JSON.parse(readFileSync('public/precomputed/complexity.json', 'utf8')));
     if (typeof set === 'string') throw new Error(set);
     const shown = onlyVariants(set, ['dense', 'flash', 'fused']);
     expect(shown.config.variants).toEqual(['dense', 'flash']);

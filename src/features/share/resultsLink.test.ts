@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MeasuredRow } from '../../engine/results';
-import { parseResultSet, type ResultSet } from '../complexity/precomputed';
+import type { ResultSet } from '../complexity/precomputed';
+import { resultSetOf } from '../complexity/resultFiles';
 import {
   decodeResults,
   encodeResults,
@@ -12,9 +13,7 @@ import {
 } from './resultsLink';
 
 const shipped = (): ResultSet => {
-  const set = parseResultSet(
-    JSON.parse(readFileSync('public/precomputed/complexity.json', 'utf8')),
-  );
+  const set = resultSetOf(JSON.parse(readFileSync('public/precomputed/complexity.json', 'utf8')));
   if (typeof set === 'string') throw new Error(set);
   return set;
 };

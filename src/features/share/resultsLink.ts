@@ -2,7 +2,8 @@ import { FileSchemaError } from '../../core/schemas/issues';
 import { parseSweepFile } from '../../core/schemas/sweepResult';
 import { VARIANT_IDS } from '../../core/variantSpecs';
 import type { SweepFit, SweepRow } from '../../engine/results';
-import { parseResultSet, type ResultSet } from '../complexity/precomputed';
+import type { ResultSet } from '../complexity/precomputed';
+import { resultSetOf } from '../complexity/resultFiles';
 
 /**
  * Measured results inside a link (`r=` in the hash): the rows, fits and provenance as compact
@@ -106,7 +107,7 @@ export function unpackResults(data: unknown): ResultSet | string {
     if (err instanceof FileSchemaError) return err.message;
     throw err;
   }
-  const set = parseResultSet(checked);
+  const set = resultSetOf(checked);
   if (typeof set === 'string') return set;
   const unknown = [...set.rows, ...set.fits].find((r) => !VARIANT_IDS.includes(r.variant));
   if (unknown)
