@@ -71,7 +71,8 @@ const KIND_WORDS: Record<EngineKind, string> = {
   cpu: 'the cpu backend',
 };
 
-function duration(s: number): string {
+/** "40 s", "12 min", "1.5 h". */
+export function duration(s: number): string {
   if (s < 90) return `${Math.round(s)} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;

@@ -91,23 +91,29 @@ describe('run reducers', () => {
   const job = toJobConfig({ ...DEFAULT_CONFIG, variants: ['dense', 'flash'], nMax: 128 });
 
   it('adds rows as points finish, in request order, and estimates the time left', () => {
-    let run = startRun(job, 1000);
+    // Both dense points took 2 s (all overhead): flash, not yet measured, borrows that.
+    const timed = (n: number) => ({ ...measured('dense', n), wallMs: 2000 });
+    let run = startRun(job, 1000, { msPerFlop: 0, msPerCall: 15 });
+    expect(progressText(run.progress as NonNullable<typeof run.progress>)).toMatch(
+      /estimating time left$/,
+    );
     run = applyProgress(
       run,
-      { phase: 'done', variant: 'dense', n: 128, step: 1, total: 4, row: measured('dense', 128) },
+      { phase: 'done', variant: 'dense', n: 128, step: 1, total: 4, row: timed(128) },
       3000,
     );
     run = applyProgress(
       run,
-      { phase: 'done', variant: 'dense', n: 64, step: 2, total: 4, row: measured('dense', 64) },
+      { phase: 'done', variant: 'dense', n: 64, step: 2, total: 4, row: timed(64) },
       5000,
     );
     run = applyProgress(run, { phase: 'start', variant: 'flash', n: 64, step: 3, total: 4 }, 5000);
     expect(run.rows.map((r) => r.n)).toEqual([64, 128]);
     expect(run.progress).toMatchObject({ step: 3, done: 2 });
-    expect(progressText(run.progress as NonNullable<typeof run.progress>)).toBe(
-      'flash, n = 64, step 3 of 4, about 4 s left',
-    );
+    const p = run.progress as NonNullable<typeof run.progress>;
+    expect(progressText(p)).toBe('flash, n = 64, step 3 of 4, about 4 s left');
+    // Counted down between messages.
+    expect(progressText(p, 6500)).toBe('flash, n = 64, step 3 of 4, about 3 s left');
     expect(statusText(run)).toMatch(/^Running/);
   });
 

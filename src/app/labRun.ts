@@ -1,5 +1,8 @@
 import type { SweepFit, SweepRow } from '../engine/sweep';
 import type { SweepJobConfig, SweepOutcome, SweepProgressInfo } from '../worker/sweepProtocol';
+import type { EtaPrior } from '../core/eta';
+import { duration } from './callEstimate';
+import { runMsLeft } from './runEta';
 
 /**
  * The lab's run slice and its pure transitions: start, a progress message, the final outcome,
@@ -19,6 +22,12 @@ export interface RunProgress {
   done: number;
   /** ms since the run started, at the last progress message. */
   elapsedMs: number;
+  /** When the point in flight started (null between points). */
+  pointStartedAt: number | null;
+  /** Predicted ms left at `at` (null until a point has finished). */
+  msLeft: number | null;
+  /** When msLeft was predicted. */
+  at: number;
 }
 
 /**
@@ -46,6 +55,8 @@ export interface LabRun {
   /** Cancel was pressed; the run goes on until the current call returns (or the engine stops). */
   cancelRequested?: boolean;
   engineStop?: EngineStop | null;
+  /** What the time left assumes before points are measured (the engine's kind). */
+  etaPrior?: EtaPrior;
 }
 
 export const IDLE_RUN: LabRun = {
@@ -62,7 +73,7 @@ export const IDLE_RUN: LabRun = {
   tensors: null,
 };
 
-export function startRun(config: SweepJobConfig, now: number): LabRun {
+export function startRun(config: SweepJobConfig, now: number, etaPrior?: EtaPrior): LabRun {
   const total = config.variants.length * config.ns.length;
   return {
     ...IDLE_RUN,
@@ -70,6 +81,7 @@ export function startRun(config: SweepJobConfig, now: number): LabRun {
     source: 'live',
     config,
     startedAt: now,
+    etaPrior,
     progress: {
       variant: config.variants[0],
       n: config.ns[0],
@@ -77,6 +89,9 @@ export function startRun(config: SweepJobConfig, now: number): LabRun {
       total,
       done: 0,
       elapsedMs: 0,
+      pointStartedAt: now,
+      msLeft: null,
+      at: now,
     },
   };
 }
@@ -96,26 +111,38 @@ export function applyProgress(run: LabRun, p: SweepProgressInfo, now: number): L
   if (run.status !== 'running') return run;
   const elapsedMs = now - (run.startedAt ?? now);
   const done = p.phase === 'done' ? p.step : p.step - 1;
-  const progress = { variant: p.variant, n: p.n, step: p.step, total: p.total, done, elapsedMs };
-  if (p.phase !== 'done' || !p.row) return { ...run, progress };
-  const row = p.row;
-  const rows = sortRows(
-    [...run.rows.filter((r) => !(r.variant === row.variant && r.n === row.n)), row],
-    run.config,
-  );
+  const pointStartedAt = p.phase === 'start' ? now : null;
+  const row = p.phase === 'done' ? p.row : undefined;
+  const rows = row
+    ? sortRows(
+        [...run.rows.filter((r) => !(r.variant === row.variant && r.n === row.n)), row],
+        run.config,
+      )
+    : run.rows;
+  const msLeft =
+    run.config && run.etaPrior
+      ? runMsLeft(run.config, rows, p.step, pointStartedAt === null ? null : 0, run.etaPrior)
+      : null;
+  const progress: RunProgress = {
+    ...{ variant: p.variant, n: p.n, step: p.step, total: p.total, done, elapsedMs },
+    ...{ pointStartedAt, msLeft, at: now },
+  };
   return { ...run, progress, rows };
 }
 
-/** Seconds left, from the mean time per finished point; null before the first one finishes. */
-export function secondsLeft(p: RunProgress): number | null {
-  if (p.done === 0) return null;
-  return Math.max(0, Math.round(((p.elapsedMs / p.done) * (p.total - p.done)) / 1000));
+/**
+ * The estimate at `now`, counted down from when it was made; null before the first point has
+ * finished (or without a prior).
+ */
+export function secondsLeft(p: RunProgress, now = p.at): number | null {
+  if (p.msLeft === null) return null;
+  return Math.max(0, Math.round((p.msLeft - Math.max(0, now - p.at)) / 1000));
 }
 
 /** "dense, n = 256, step 3 of 12, about 4 s left". */
-export function progressText(p: RunProgress): string {
-  const left = secondsLeft(p);
-  const time = left === null ? 'estimating time left' : `about ${left} s left`;
+export function progressText(p: RunProgress, now = p.at): string {
+  const left = secondsLeft(p, now);
+  const time = left === null ? 'estimating time left' : `about ${duration(left)} left`;
   return `${p.variant}, n = ${p.n}, step ${p.step} of ${p.total}, ${time}`;
 }
 

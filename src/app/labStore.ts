@@ -1,3 +1,5 @@
+import { engineKind } from './callEstimate';
+import { etaPrior } from './runEta';
 import { create } from 'zustand';
 import { messageOf } from '../core/messageOf';
 import { loadPrecomputed, type ResultSet } from '../features/complexity/precomputed';
@@ -119,7 +121,10 @@ export const useLabStore = create<LabState>()((set, get) => ({
     if (get().run.status === 'running' || get().paramRun.status === 'running') return;
     const config = toJobConfig(get().config);
     sweepJob = null;
-    set({ run: startRun(config, performance.now()) });
+    const report = useAppStore.getState().engine.report;
+    // Before the engine reports its kind, assume the slowest (a software GPU).
+    const prior = etaPrior(report ? engineKind(report) : 'softwareGpu');
+    set({ run: startRun(config, performance.now(), prior) });
     const update = (f: (r: LabRun) => LabRun) => set((s) => ({ run: f(s.run) }));
     useAppStore
       .getState()

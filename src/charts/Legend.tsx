@@ -1,8 +1,13 @@
+import { isStroked, markerPath } from './markerShapes';
+import type { MarkerShape } from './palette';
+
 /** Clickable legend: each entry toggles its series; the pressed state is exposed to assistive tech. */
 export interface LegendItem {
   id: string;
   label: string;
   color: string;
+  /** The series' point marker, drawn in the swatch (its colour fills the box otherwise). */
+  shape?: MarkerShape;
   note?: string;
 }
 
@@ -25,14 +30,24 @@ export function Legend(props: {
               title={shown ? `Hide ${item.label}` : `Show ${item.label}`}
             >
               <svg width="14" height="14" aria-hidden="true">
-                <rect
-                  width="14"
-                  height="14"
-                  rx="3"
-                  fill={shown ? item.color : 'none'}
-                  stroke={item.color}
-                  strokeWidth="2"
-                />
+                {item.shape ? (
+                  <path
+                    d={markerPath(item.shape, 70)}
+                    transform="translate(7,7)"
+                    fill={shown && !isStroked(item.shape) ? item.color : 'none'}
+                    stroke={item.color}
+                    strokeWidth="1.8"
+                  />
+                ) : (
+                  <rect
+                    width="14"
+                    height="14"
+                    rx="3"
+                    fill={shown ? item.color : 'none'}
+                    stroke={item.color}
+                    strokeWidth="2"
+                  />
+                )}
               </svg>
               <span>{item.label}</span>
               {item.note && <span className="legend-note">{item.note}</span>}

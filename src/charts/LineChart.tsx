@@ -3,9 +3,13 @@ import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ChartExportButtons } from './ChartExportButtons';
 import type { SeriesPoint } from './data/series';
 import { Legend, type LegendItem } from './Legend';
+import { thinPoints } from './thinPoints';
 import { autoTicks, extent, pow2Ticks } from './ticks';
 import { useWidth } from './useSize';
 import { guarded } from './ErrorBoundary';
+import { endLabelLayout } from './endLabels';
+import { isStroked, markerPath } from './markerShapes';
+import type { MarkerShape } from './palette';
 
 /**
  * A log-log (or log-x, linear-y) line chart owned by React: d3 gives the scales, ticks and
@@ -22,6 +26,8 @@ export interface ChartSeries {
   partOf?: string;
   /** Points drawn without a line (a second quantity of the same variant). */
   markersOnly?: boolean;
+  /** The point marker (default circle): each variant has its own, a cue beside colour. */
+  shape?: MarkerShape;
 }
 
 export interface HLine {
@@ -72,6 +78,11 @@ export interface LineChartProps {
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 44, left: 76 };
+/** Above this many points a series is drawn as a line only (a 65 000-row file stays fast). */
+export const MAX_MARKERS = 400;
+/** Narrower than this, lines carry no end labels (the legend names them). */
+const END_LABEL_MIN_WIDTH = 420;
+const LABEL_CHAR_PX = 6.6;
 
 function LineChartBody(props: LineChartProps) {
   const { series, hidden, logY = true } = props;
@@ -82,30 +93,58 @@ function LineChartBody(props: LineChartProps) {
 
   const marks = useMemo(() => {
     const visible = series.filter((s) => !hidden.has(s.partOf ?? s.id));
-    const xs = visible.flatMap((s) => s.points.map((p) => p.n));
+    const labelled =
+      width >= END_LABEL_MIN_WIDTH
+        ? visible.filter((s) => !s.partOf && !s.markersOnly && s.points.length > 0)
+        : [];
+    const labelW = labelled.reduce((w, s) => Math.max(w, s.label.length * LABEL_CHAR_PX), 0);
+    const right = labelled.length > 0 ? Math.min(120, labelW + 12) : MARGIN.right;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const s of visible) {
+      for (const p of s.points) {
+        xs.push(p.n);
+        ys.push(p.y);
+        if (p.lo !== undefined) ys.push(p.lo);
+        if (p.hi !== undefined) ys.push(p.hi);
+      }
+    }
     for (const v of props.vLines ?? []) xs.push(v.x);
-    const ys = visible.flatMap((s) => s.points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]));
     for (const h of props.hLines ?? []) ys.push(h.y);
-    const innerW = Math.max(120, width - MARGIN.left - MARGIN.right);
+    const innerW = Math.max(120, width - MARGIN.left - right);
     const innerH = height - MARGIN.top - MARGIN.bottom;
     const x = scaleLog().domain(extent(xs, true)).range([0, innerW]);
     const y = (logY ? scaleLog() : scaleLinear())
       .domain(extent(ys, logY))
       .range([innerH, 0])
       .clamp(true);
-    const path = line<SeriesPoint>()
+    const toPath = line<SeriesPoint>()
       .x((p) => x(p.n))
       .y((p) => y(p.y));
+    // Computed here, not while rendering: hovering a point must not rebuild 65 000-point paths.
+    const paths = new Map(
+      visible
+        .filter((s) => !s.markersOnly)
+        .map((s) => [s.id, toPath(thinPoints(s.points, x, innerW) as SeriesPoint[]) ?? '']),
+    );
     const xTicks =
       props.xTicks === 'auto' ? autoTicks(x.ticks(), innerW) : pow2Ticks(x.domain(), innerW);
     const pow2Y = logY && props.yTicks === 'pow2';
     const yTicks = pow2Y ? pow2Ticks(y.domain(), innerH) : y.ticks(logY ? 5 : 6);
     const yLabels = logY && !pow2Y ? yTicks.filter((t) => Math.log10(t) % 1 === 0) : yTicks;
+    const ends = endLabelLayout(
+      labelled.map((s) => {
+        const last = s.points.reduce((a, p) => (p.n > a.n ? p : a));
+        return { id: s.id, label: s.label, color: s.color, x: x(last.n), y: y(last.y) };
+      }),
+      innerH,
+    );
     return {
       visible,
+      ends,
       x,
       y,
-      path,
+      paths,
       innerW,
       innerH,
       xTicks,
@@ -115,9 +154,13 @@ function LineChartBody(props: LineChartProps) {
   }, [series, hidden, width, height, logY, props.hLines, props.vLines, props.xTicks, props.yTicks]);
 
   const { x, y, innerW, innerH } = marks;
-  const legend: LegendItem[] = series
-    .filter((s) => !s.partOf)
-    .map((s) => ({ id: s.id, label: s.label, color: s.color, note: props.legendNote?.(s.id) }));
+  const legend: LegendItem[] = series.filter((s) => !s.partOf).map((s) => ({
+    id: s.id,
+    label: s.label,
+    color: s.color,
+    shape: s.shape,
+    note: props.legendNote?.(s.id),
+  }));
 
   return (
     <figure className="chart" ref={box}>
@@ -166,32 +209,43 @@ function LineChartBody(props: LineChartProps) {
             <g key={s.id} stroke={s.color} fill={s.color}>
               {!s.markersOnly && (
                 <path
-                  d={marks.path(s.points) ?? ''}
+                  d={marks.paths.get(s.id) ?? ''}
                   fill="none"
                   strokeWidth={2}
                   strokeDasharray={s.dashed ? '5 4' : undefined}
                 />
               )}
               {!s.partOf &&
+                s.points.length <= MAX_MARKERS &&
                 s.points.map((p) => (
                   <g key={p.n}>
                     {p.lo !== undefined && p.hi !== undefined && (
                       <line x1={x(p.n)} x2={x(p.n)} y1={y(p.lo)} y2={y(p.hi)} strokeWidth={1.5} />
                     )}
-                    <circle
+                    <PointMarker
+                      series={s}
                       cx={x(p.n)}
                       cy={y(p.y)}
-                      r={hover?.p === p ? 6 : 4}
-                      fill={s.markersOnly ? 'var(--panel)' : s.color}
-                      strokeWidth={2}
-                      onPointerEnter={() => setHover({ s, p })}
-                      onPointerLeave={() => setHover(null)}
-                    >
-                      <title>{`${s.label}, ${props.xLabel} ${props.formatX(p.n)}: ${props.formatY(p.y)}`}</title>
-                    </circle>
+                      big={hover?.p === p}
+                      onEnter={() => setHover({ s, p })}
+                      onLeave={() => setHover(null)}
+                      title={`${s.label}, ${props.xLabel} ${props.formatX(p.n)}: ${props.formatY(p.y)}`}
+                    />
                   </g>
                 ))}
             </g>
+          ))}
+          {marks.ends.map((e) => (
+            <text
+              key={e.id}
+              className="chart-end-label"
+              x={e.x + 8}
+              y={e.y}
+              dy="0.32em"
+              fill={e.color}
+            >
+              {e.label}
+            </text>
           ))}
           {(props.markers ?? []).map((m) => (
             <g key={m.label} className="chart-marker" transform={`translate(${x(m.x)},${y(m.y)})`}>
@@ -248,6 +302,33 @@ function LineChartBody(props: LineChartProps) {
       />
       {props.footer}
     </figure>
+  );
+}
+
+/** One point's marker: the series' shape, hollow for a markers-only series; hover grows it. */
+function PointMarker(props: {
+  series: ChartSeries;
+  cx: number;
+  cy: number;
+  big: boolean;
+  onEnter: () => void;
+  onLeave: () => void;
+  title: string;
+}) {
+  const { series: s } = props;
+  const shape = s.shape ?? 'circle';
+  const stroked = isStroked(shape);
+  return (
+    <path
+      d={markerPath(shape, props.big ? 110 : 56)}
+      transform={`translate(${props.cx},${props.cy})`}
+      fill={stroked || s.markersOnly ? 'var(--panel)' : s.color}
+      strokeWidth={stroked ? 2.2 : 1.5}
+      onPointerEnter={props.onEnter}
+      onPointerLeave={props.onLeave}
+    >
+      <title>{props.title}</title>
+    </path>
   );
 }
 

@@ -3,6 +3,7 @@ import { SWEEP_LIMITS } from '../worker/sweepProtocol';
 import { parseFlags, positiveInt, str, type Values } from './args';
 import { checkDistFolder, DEFAULT_DIST } from './distFolder';
 import { CliError } from './errors';
+import { max, min } from '../core/stats';
 
 /**
  * The pure half of `npm run bench -- --browser`: flags → a checked plan, and the lab's URL for
@@ -33,15 +34,15 @@ export const PRECOMPUTE_DEFAULTS = {
  */
 export const PRECOMPUTE_MAX_N: Readonly<Record<string, { n: number; why: string }>> = {
   dense: {
-    n: 8192,
-    why: 'its n × n scores take 1 GiB at n = 16384, the most this software GPU binds, and one call would take minutes',
+    n: 4096,
+    why: 'one point at n = 4096 already takes about 8 minutes on this software GPU (its n × n scores leave the caches), and each doubling is four times that or more',
   },
   flash: {
     n: 2048,
     why: 'composed flash takes about 26 s per call at n = 4096 on this software GPU (four times that per doubling), too long for the reference run',
   },
   fused: {
-    n: 8192,
+    n: 4096,
     why: 'kept to the largest n dense runs at, where the two are compared',
   },
 };
@@ -155,6 +156,8 @@ export interface BrowserBenchPlan {
   notes: string[];
   strict: boolean;
   timeoutMs: number;
+  /** Past timeoutMs, cancel and keep the rows so far (the reference run) instead of failing. */
+  keepPartial: boolean;
   /** Where `vite preview` listens (0: a free port) and the build folder it serves. */
   port: number;
   dist: string;
@@ -197,7 +200,7 @@ export function browserPlan(
   const given = checkConfig(withVariants, defaults);
   labLimits(given);
   // The lab runs every power of two from the smallest n to the largest (app/labConfig).
-  const ns = powersOfTwoBetween(Math.min(...given.ns), Math.max(...given.ns));
+  const ns = powersOfTwoBetween(min(given.ns), max(given.ns));
   const config = { ...given, ns };
   const notes =
     ns.join(',') === given.ns.join(',')
@@ -232,6 +235,7 @@ export function browserPlan(
     notes,
     strict: v.strict === true,
     timeoutMs: timeoutS * 1000,
+    keepPartial: precompute,
     port,
     dist,
   };

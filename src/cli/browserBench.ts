@@ -85,14 +85,17 @@ function stateReader(page: Page, runButton: Locator): () => Promise<PageState> {
   });
 }
 
-/** Open the lab at `url`, click Run, wait for "Done", download the JSON and check it. */
+/**
+ * Open the lab at `url`, click Run, wait for "Done", download the JSON and check it. With
+ * plan.keepPartial, a run past its time limit is cancelled and its rows so far are kept.
+ */
 async function runLab(
   page: Page,
   url: string,
   plan: BrowserBenchPlan,
   watch: PageWatch,
   log: (line: string) => void,
-): Promise<LabDoc> {
+): Promise<{ doc: LabDoc; timedOut: boolean }> {
   await page.goto(url);
   const runButton = page.getByRole('button', { name: 'Run', exact: true });
   await runButton.waitFor({ state: 'visible', timeout: 60_000 }).catch((err: unknown) => {
@@ -112,6 +115,7 @@ async function runLab(
   );
   const deadline = performance.now() + plan.timeoutMs;
   let sawRunning = false;
+  let timedOut = false;
   let shown = '';
   let state = before;
   for (;;) {
@@ -125,6 +129,15 @@ async function runLab(
       log(line);
       shown = line;
     }
+    if (performance.now() > deadline && plan.keepPartial) {
+      // Keep what was measured: Cancel (the lab stops the engine if the call does not yield),
+      // then download the rows so far.
+      log(`time limit of ${plan.timeoutMs / 1000} s reached: cancelling, keeping ${state.rows} rows`);
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 10_000 });
+      timedOut = true;
+      await waitForFinal(readState, 120_000);
+      break;
+    }
     if (performance.now() > deadline) {
       throw new Error(
         `no "Done" within ${plan.timeoutMs / 1000} s (status "${state.status}", ${state.rows}/${total} rows; --timeout to wait longer)`,
@@ -132,7 +145,7 @@ async function runLab(
     }
     await page.waitForTimeout(1000);
   }
-  if (!state.status.startsWith('Done')) {
+  if (!state.status.startsWith('Done') && !timedOut) {
     const extra = watch.consoleErrors[0] ? `; ${watch.consoleErrors[0]}` : '';
     throw new Error(`the lab's run ended "${state.status}"${extra}`);
   }
@@ -149,15 +162,28 @@ async function runLab(
   } catch (err) {
     throw new Error(`the downloaded JSON does not parse: ${(err as Error).message}`);
   }
-  return validateLabDoc(parsed, {
+  const doc = validateLabDoc(parsed, {
     variants: plan.run.variants,
     ns: plan.run.ns,
     backend: plan.backend,
+    partial: timedOut,
   });
+  return { doc, timedOut };
+}
+
+/** Poll until the lab no longer runs (after a Cancel), or throw after `timeoutMs`. */
+async function waitForFinal(readState: () => Promise<PageState>, timeoutMs: number) {
+  const deadline = performance.now() + timeoutMs;
+  while ((await readState()).running) {
+    if (performance.now() > deadline) throw new Error(`Cancel did not end the run within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 export interface BrowserRunResult {
   doc: LabDoc;
+  /** The run passed its time limit and was cancelled: doc holds the rows measured before. */
+  timedOut: boolean;
   /** The page shell's first paint with its pre-computed charts, in a fresh context. */
   firstPaint: FirstPaint;
   browserVersion: string;
@@ -203,9 +229,10 @@ export async function runInBrowser(
     const watch = watchPage(page);
     const url = labUrl(preview.url, plan.run, plan.backend);
     log(`opening ${url}`);
-    const doc = await runLab(page, url, plan, watch, log);
+    const { doc, timedOut } = await runLab(page, url, plan, watch, log);
     return {
       doc,
+      timedOut,
       firstPaint,
       browserVersion: browser.version(),
       userAgent: await page.evaluate(() => navigator.userAgent),

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { BenchCheck } from './commands/benchChecks';
+import { min } from '../core/stats';
 
 /**
  * The first-paint budget (issue 7): the page shell with the pre-computed charts paints within
@@ -37,7 +38,7 @@ export function firstPaintFrom(e: PaintEntries): FirstPaint {
     firstPaintMs: paint('first-paint'),
     firstContentfulPaintMs: paint('first-contentful-paint'),
     domContentLoadedMs: e.domContentLoadedMs,
-    chartsDrawnMs: e.marks.length > 0 ? Math.min(...e.marks) : null,
+    chartsDrawnMs: e.marks.length > 0 ? min(e.marks) : null,
   };
 }
 

@@ -56,13 +56,30 @@ export function mergeStageRows(
           row ?? {
             variant,
             n,
-            refused: `not measured: the lab run for n = ${stage.ns.join(', ')} failed (${error ?? 'no row'})`,
+            refused: rows
+              ? `not measured: ${error ?? 'its lab run gave no row'}`
+              : `not measured: the lab run for n = ${stage.ns.join(', ')} failed (${error ?? 'no row'})`,
           },
         );
       }
     }
   }
   return variants.flatMap((v) => ns.flatMap((n) => byKey.get(`${v}@${n}`) ?? []));
+}
+
+/**
+ * Errors above the largest n dense runs at in the reference run are dropped (null): there the
+ * page's fallback reference is the engine's dense at a size this software GPU does not hold
+ * (its 1 GiB scores at n = 16384 read back another call's buffer: window came out "exact").
+ * A reference the run itself does not stand behind gives no error.
+ */
+export function withoutUncheckedErrors(rows: readonly LabRow[]): LabRow[] {
+  const denseMax = PRECOMPUTE_MAX_N.dense.n;
+  return rows.map((r) =>
+    r.refused === undefined && r.n > denseMax && r.errorReference === 'dense'
+      ? { ...r, relError: null, maxAbsError: null, errorReference: null }
+      : r,
+  );
 }
 
 /** Whole-range exponent per variant, as the lab's own "fits" (refused points skipped). */
@@ -97,7 +114,10 @@ export async function runPrecompute(
     const t0 = performance.now();
     try {
       const result = await runInBrowser(stagePlan, log);
-      outcomes.push({ stage, doc: result.doc, error: null, seconds: result.seconds, result });
+      const error = result.timedOut
+        ? `the ${plan.timeoutMs / 1000} s limit of its lab run ran out before this point`
+        : null;
+      outcomes.push({ stage, doc: result.doc, error, seconds: result.seconds, result });
     } catch (err) {
       // Keep going: the other stages' points are still worth shipping, and the failed ones say why.
       log(`reference run ${i + 1} failed: ${firstLine(err)}`);
@@ -112,11 +132,13 @@ export async function runPrecompute(
   }
   const first = outcomes.find((o) => o.result !== null)?.result;
   if (!first) throw new Error(`every lab run of the reference run failed: ${outcomes[0]?.error}`);
-  const rows = mergeStageRows(
-    variants,
-    ns,
-    outcomes.map((o) => ({ stage: o.stage, rows: o.doc?.rows ?? null, error: o.error })),
-    skipped,
+  const rows = withoutUncheckedErrors(
+    mergeStageRows(
+      variants,
+      ns,
+      outcomes.map((o) => ({ stage: o.stage, rows: o.doc?.rows ?? null, error: o.error })),
+      skipped,
+    ),
   );
   const params = Object.assign(
     {},

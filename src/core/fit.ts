@@ -1,3 +1,5 @@
+import { max, min } from './stats';
+
 /** Least-squares line fits, used for the empirical exponent of time against n (pure; no tfjs). */
 
 export interface LineFit {
@@ -81,8 +83,8 @@ export function fitExponent(
   const ns = used.map((p) => p.n);
   const range = {
     points: used.length,
-    nMin: used.length ? Math.min(...ns) : null,
-    nMax: used.length ? Math.max(...ns) : null,
+    nMin: used.length ? min(ns) : null,
+    nMax: used.length ? max(ns) : null,
   };
   if (new Set(ns).size < 2) return { slope: null, intercept: null, r2: null, ...range };
   const f = fitLogLog(
@@ -133,5 +135,5 @@ export function largeNExponent(
   }
   const usable = points.filter((p) => p.n > 0 && Number.isFinite(p.ms) && p.ms > 0);
   const top = [...new Set(usable.map((p) => p.n))].sort((a, b) => b - a).slice(0, count);
-  return fitExponent(usable, top.length > 0 ? Math.min(...top) : 0);
+  return fitExponent(usable, top.length > 0 ? min(top) : 0);
 }

@@ -130,7 +130,7 @@ export async function peakCallBytes(
     // part of the next (timed) call, which doubled the first timed call of a one-kernel variant.
     await (result as tf.Tensor | null)?.data();
     const snapshots = info.kernels.map((kernel) => kernel.totalBytesSnapshot);
-    const peak = snapshots.length > 0 ? Math.max(...snapshots) : bytesBefore + info.newBytes;
+    const peak = snapshots.length > 0 ? max(snapshots) : bytesBefore + info.newBytes;
     return Math.max(0, peak - bytesBefore);
   } finally {
     if (result) tf.dispose(result as tf.Tensor);

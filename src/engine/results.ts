@@ -55,6 +55,8 @@ export interface MeasuredRow {
   relError: number | null;
   maxAbsError: number | null;
   errorReference: ErrorReference;
+  /** Wall-clock ms of the whole point: inputs' share, warm-up, timed calls, error check. */
+  wallMs?: number;
 }
 
 /** A point not run: spec refusal (e.g. m ∤ n), causal unsupported, or beyond device limits. */

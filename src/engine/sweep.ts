@@ -24,6 +24,7 @@ import {
 import { prepareCall, RefusedError, shapeOf } from './runAttention';
 import { toTensor } from './tensors';
 import { getVariant } from './variants';
+import { min } from '../core/stats';
 
 /**
  * A sweep over variants × n on the active backend: time, peak tensor bytes, analytic cost and
@@ -111,7 +112,7 @@ function sweepProvenance(c: SweepConfig, params: Record<string, ParamValues>) {
     ns: [...c.ns],
     variants: [...c.variants],
     params,
-    fitMinN: c.fitMinN ?? Math.min(...c.ns),
+    fitMinN: c.fitMinN ?? min(c.ns),
     timing: TIMING_DEFINITION,
     memory: PEAK_BYTES_DEFINITION,
     error:
@@ -260,7 +261,12 @@ export async function runSweep(
         if (shouldCancel?.()) return finish(true);
         step++;
         onProgress?.({ phase: 'start', variant: id, n, step, total });
-        const { row, output } = await measurePoint(config, id, x, t, ref, shouldCancel);
+        const started = performance.now();
+        const point = await measurePoint(config, id, x, t, ref, shouldCancel);
+        const { output } = point;
+        const row = isMeasured(point.row)
+          ? { ...point.row, wallMs: Math.round((performance.now() - started) * 10) / 10 }
+          : point.row;
         if (id === 'dense' && output) reference = { block: output, kind: 'dense' };
         done.set(`${id}@${n}`, row);
         onProgress?.({ phase: 'done', variant: id, n, step, total, row });

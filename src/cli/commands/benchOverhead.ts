@@ -1,5 +1,6 @@
 import { isMeasured, type SweepRow } from '../../engine/sweep';
 import type { BenchCheck } from './benchChecks';
+import { max } from '../../core/stats';
 
 /**
  * The lab's own overhead on top of the kernels' time (issue 7: ≤ 10 %). Per point,
@@ -63,10 +64,10 @@ export function overheadCheck(rows: readonly SweepRow[]): BenchCheck {
       "backend on an adapter with timestamp-query; this run's backend or adapter gave none)";
     return { name: NAME, bound, status: 'skipped', measured: null, details: {}, note };
   }
-  const n = Math.max(...figures.map((f) => f.n));
+  const n = max(figures.map((f) => f.n));
   const atN = figures.filter((f) => f.n === n);
   const worst = atN.reduce((a, b) => (b.overhead > a.overhead ? b : a));
-  const spread = Math.max(...atN.map((f) => f.spread));
+  const spread = max(atN.map((f) => f.spread));
   // Kernel ms comes from one more call: when the timed calls themselves differ by more than
   // the budget, the figure is limited by that noise (a loaded machine), and the note says so.
   const noisy = spread > OVERHEAD_MAX;

@@ -23,6 +23,7 @@ import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
 import { readJsonFile, readRegularFile } from '../jsonFile';
 import { MODEL_BYTES_LIMIT } from './trainOutput';
+import { max } from '../../core/stats';
 
 export const LAYERS_USAGE =
   'layers --model ID --text "CAFE|CAFE" [--variant ID] [--param NAME=VALUE]... [--seed N] [--capacity 0.25] [--accuracy N] [--models public/models] [--backend cpu|wasm|webgpu]';
@@ -60,7 +61,7 @@ function summary(trace: ForwardTrace) {
       layer: i + 1,
       attn: { relativeUpdate: round(l.attn.relativeUpdate), alignment: round(l.attn.alignment) },
       mlp: { relativeUpdate: round(l.mlp.relativeUpdate), alignment: round(l.mlp.alignment) },
-      maxAbsVsExact: round(Math.max(...l.attention.map((m, h) => maxAbsDiff(m, l.exact[h])))),
+      maxAbsVsExact: round(max(l.attention.map((m, h) => maxAbsDiff(m, l.exact[h])))),
       routed: l.routed,
       depthMass: l.depthMass?.map(round) ?? null,
     })),

@@ -17,6 +17,7 @@ import {
 } from '../args';
 import { CliError } from '../errors';
 import { HOST_MEMORY_BUDGET, inputBytes, MAX_POINTS } from '../limits';
+import { max } from '../../core/stats';
 
 /** Flags shared by `sweep` and `bench`, and their translation into a checked SweepConfig. */
 export const SWEEP_OPTIONS: Options = {
@@ -112,10 +113,10 @@ export function checkSweepSize(c: SweepConfig): void {
   if (points > MAX_POINTS) {
     throw new CliError(`at most ${MAX_POINTS} points (variants × n) per sweep, got ${points}`);
   }
-  const bytes = inputBytes({ heads: c.heads, n: Math.max(...c.ns), d: c.d, dv: c.dv ?? c.d });
+  const bytes = inputBytes({ heads: c.heads, n: max(c.ns), d: c.d, dv: c.dv ?? c.d });
   if (bytes > HOST_MEMORY_BUDGET) {
     throw new CliError(
-      `the inputs at n = ${Math.max(...c.ns)} (heads ${c.heads}, d ${c.d}, dv ${c.dv ?? c.d}) need ${(bytes / GiB).toFixed(1)} GiB, over the ${HOST_MEMORY_BUDGET / GiB} GiB budget`,
+      `the inputs at n = ${max(c.ns)} (heads ${c.heads}, d ${c.d}, dv ${c.dv ?? c.d}) need ${(bytes / GiB).toFixed(1)} GiB, over the ${HOST_MEMORY_BUDGET / GiB} GiB budget`,
     );
   }
 }

@@ -62,6 +62,7 @@ export const MeasuredRowSchema = v.pipe(
     msMax: ms(),
     msAll: v.optional(listOf(ms(), L.repeats), []),
     kernelMs: v.optional(v.nullable(ms())),
+    wallMs: v.optional(ms()),
     peakBytes: v.pipe(nonNegative(), v.maxValue(L.bytes, expected(`at most ${L.bytes}`))),
     analyticBytes: positive(L.bytes),
     analyticFlops: positive(L.flops),

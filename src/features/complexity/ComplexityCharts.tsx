@@ -11,7 +11,7 @@ import {
 } from '../../charts/data/series';
 import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
-import { variantColor } from '../../charts/palette';
+import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
 import { LARGE_N_POINTS } from '../../core/fit';
 import {
@@ -100,6 +100,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
     id: p.variant,
     label: label(p.variant),
     color: variantColor(p.variant),
+    shape: variantShape(p.variant),
     points: [{ n: p.ms, y: p.error }],
     markersOnly: true,
   }));

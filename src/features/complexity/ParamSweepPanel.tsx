@@ -4,7 +4,7 @@ import { paramValues, tunable } from '../../app/paramSweep';
 import { useAppStore } from '../../app/store';
 import { formatError, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
-import { variantColor } from '../../charts/palette';
+import { variantColor, variantShape } from '../../charts/palette';
 import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
 
 const noHidden: ReadonlySet<string> = new Set();
@@ -125,6 +125,7 @@ export function ParamSweepPanel() {
               id: shown.variant,
               label: shownSpec?.label ?? shown.variant,
               color: variantColor(shown.variant),
+              shape: variantShape(shown.variant),
               points,
             },
           ]}

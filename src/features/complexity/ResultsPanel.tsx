@@ -60,6 +60,50 @@ function EmptyState() {
   );
 }
 
+/** More sequence lengths than this, and the picker is a slider instead of a list. */
+const MAX_LISTED_NS = 64;
+
+/** The n of the error-against-time chart: a list, or a slider for a file with thousands of n. */
+function FrontierNPicker(props: {
+  ns: number[];
+  chosen: number | undefined;
+  onChange: (n: number) => void;
+}) {
+  const { ns, chosen, onChange } = props;
+  if (ns.length > MAX_LISTED_NS) {
+    const i = Math.max(0, chosen === undefined ? ns.length - 1 : ns.indexOf(chosen));
+    return (
+      <label className="lab-field">
+        <span>error against time at n = {chosen === undefined ? '—' : formatN(chosen)}</span>
+        <input
+          type="range"
+          min={0}
+          max={ns.length - 1}
+          value={i}
+          aria-valuetext={chosen === undefined ? undefined : `n = ${chosen}`}
+          onChange={(e) => onChange(ns[Number(e.target.value)])}
+        />
+      </label>
+    );
+  }
+  return (
+    <label className="lab-field">
+      <span>error against time at n =</span>
+      <select
+        value={chosen ?? ''}
+        onChange={(e) => onChange(Number(e.target.value))}
+        disabled={ns.length === 0}
+      >
+        {ns.map((n) => (
+          <option key={n} value={n}>
+            {formatN(n)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The shown results (pre-computed or the user's run): notice, the four charts, the table. */
 export function ResultsPanel() {
   const run = useLabStore((s) => s.run);
@@ -100,20 +144,7 @@ export function ResultsPanel() {
       ) : (
         <>
           <div className="lab-chart-options">
-            <label className="lab-field">
-              <span>error against time at n =</span>
-              <select
-                value={chosenN ?? ''}
-                onChange={(e) => setFrontierN(Number(e.target.value))}
-                disabled={errorNs.length === 0}
-              >
-                {errorNs.map((n) => (
-                  <option key={n} value={n}>
-                    {formatN(n)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FrontierNPicker ns={errorNs} chosen={chosenN} onChange={setFrontierN} />
           </div>
           <ComplexityCharts
             rows={chartRows(rows, paramsOf(provenance, config))}

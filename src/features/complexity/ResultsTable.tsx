@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import type { SweepRow } from '../../engine/sweep';
+
+/** Rows drawn at once: a 65 000-row file pages instead of blocking the page with 65 000 <tr>. */
+export const TABLE_PAGE_ROWS = 200;
 
 const ms = (x: number) => x.toFixed(3);
 const int = (x: number) => Math.round(x).toLocaleString('en');
@@ -50,8 +54,26 @@ export function ResultsTable({
   rows: readonly SweepRow[];
   compare?: TableComparison | null;
 }) {
+  const all = [
+    ...rows.map((r) => ({ r, tag: compare ? 'A' : undefined })),
+    ...(compare?.rows.map((r) => ({ r, tag: 'B' })) ?? []),
+  ];
+  const pages = Math.max(1, Math.ceil(all.length / TABLE_PAGE_ROWS));
+  const [wanted, setPage] = useState(0);
+  const page = Math.min(wanted, pages - 1);
+  const first = page * TABLE_PAGE_ROWS;
+  const shown = all.slice(first, first + TABLE_PAGE_ROWS);
   return (
     <div className="table-wrap">
+      {pages > 1 ? (
+        <TablePager
+          first={first}
+          count={shown.length}
+          total={all.length}
+          onPrevious={page > 0 ? () => setPage(page - 1) : null}
+          onNext={page < pages - 1 ? () => setPage(page + 1) : null}
+        />
+      ) : null}
       <table className="results lab-results" aria-label="Results">
         <caption>
           Times per call in ms (median, min, max over the timed repeats). Peak bytes: tfjs tensor
@@ -94,14 +116,46 @@ export function ResultsTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <Row key={`A:${r.variant}@${r.n}`} r={r} tag={compare ? 'A' : undefined} />
-          ))}
-          {compare?.rows.map((r) => (
-            <Row key={`B:${r.variant}@${r.n}`} r={r} tag="B" />
+          {shown.map(({ r, tag }) => (
+            <Row key={`${tag ?? 'A'}:${r.variant}@${r.n}`} r={r} tag={tag} />
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+const count = (k: number) => k.toLocaleString('en');
+
+/** "Rows 201–400 of 65,000" with Previous / Next, for tables longer than a page. */
+function TablePager(props: {
+  first: number;
+  count: number;
+  total: number;
+  onPrevious: (() => void) | null;
+  onNext: (() => void) | null;
+}) {
+  return (
+    <div className="table-pager" data-testid="table-pager">
+      <span>
+        Rows {count(props.first + 1)}–{count(props.first + props.count)} of {count(props.total)}
+      </span>
+      <button
+        type="button"
+        className="button"
+        disabled={!props.onPrevious}
+        onClick={props.onPrevious ?? undefined}
+      >
+        Previous
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={!props.onNext}
+        onClick={props.onNext ?? undefined}
+      >
+        Next
+      </button>
     </div>
   );
 }

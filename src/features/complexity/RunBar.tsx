@@ -5,6 +5,7 @@ import { progressText, statusText } from '../../app/labRun';
 import { useLabStore } from '../../app/labStore';
 import { useAppStore } from '../../app/store';
 import { buildCsv, buildJson, download, exportName } from './exportResults';
+import { useNow } from '../../shared/useNow';
 
 /** Run and Cancel, the progress bar, the run's status line, and the downloads. */
 export function RunBar() {
@@ -19,6 +20,7 @@ export function RunBar() {
   const phase = useAppStore((s) => s.engine.phase);
   const [confirming, setConfirming] = useState(false);
   const running = run.status === 'running';
+  const now = useNow(running);
   const cancelling = running && run.cancelRequested === true;
   const problem = configProblem(config, limits, backend);
   const slow = report ? slowestCall(config, report) : null;
@@ -113,7 +115,7 @@ export function RunBar() {
             aria-valuemin={0}
             aria-valuemax={p.total}
           />
-          <span data-testid="run-progress">{progressText(p)}</span>
+          <span data-testid="run-progress">{progressText(p, now)}</span>
         </div>
       ) : null}
       {status && run.source === 'live' ? (

@@ -8,7 +8,7 @@ import {
   timeSeries,
 } from '../../charts/data/series';
 import type { ChartSeries, Marker } from '../../charts/LineChart';
-import { variantColor } from '../../charts/palette';
+import { variantColor, variantShape } from '../../charts/palette';
 import { formatN } from '../../charts/format';
 import { largeNExponent } from '../../core/fit';
 import { findSpec } from '../../core/variantSpecs';
@@ -34,6 +34,7 @@ export function comparisonSeries(
     id: `${s.variant}:B`,
     label: `${variantLabel(s.variant)} (B)`,
     color: variantColor(s.variant),
+    shape: variantShape(s.variant),
     points: s.points,
     dashed: true,
   }));
@@ -44,6 +45,7 @@ export function withColors(series: Series[], suffix = ''): ChartSeries[] {
     id: s.variant + suffix,
     label: label(s.variant),
     color: variantColor(s.variant),
+    shape: variantShape(s.variant),
     points: s.points,
   }));
 }

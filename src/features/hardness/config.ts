@@ -1,4 +1,5 @@
 import type { TargetPattern } from '../../core/hardness/rankLimit';
+import { max } from '../../core/stats';
 
 /**
  * Every control of the hardness lab, flat, with its URL key (`h.…`), label and allowed values.
@@ -111,7 +112,7 @@ export const showValue = <K extends ConfigKey>(k: K, v: HardnessConfig[K]) =>
 /** The rank must stay below n; the largest allowed rank not above `m`. */
 export function rankFor(n: number, m: number): number {
   const ok = FIELDS.rlM.choices.filter((c) => c < n && c <= m);
-  return ok.length > 0 ? Math.max(...ok) : 1;
+  return ok.length > 0 ? max(ok) : 1;
 }
 
 /** Powers of two from `from` to `to`. */

@@ -3,6 +3,7 @@ import type { ChartSeries, HLine } from '../../charts/LineChart';
 import type { EstimatorPoint } from '../../core/hardness/performerEstimator';
 import type { BoundedEntriesPoint } from '../../engine/experiments/boundedEntries';
 import type { RankLimitResult } from '../../worker/hardnessProtocol';
+import { max } from '../../core/stats';
 
 /**
  * Chart data of the pure-math and bounded-entries figures: plain numbers in, series out (no
@@ -88,7 +89,7 @@ export function performerSeries(
 export function worstDeviation(points: readonly EstimatorPoint[], maxNormSq: number): number {
   const used = points.filter((p) => p.normSq <= maxNormSq);
   if (used.length === 0) return Number.NaN;
-  return Math.max(...used.map((p) => Math.abs(p.measured - p.closedForm) / p.closedForm));
+  return max(used.map((p) => Math.abs(p.measured - p.closedForm) / p.closedForm));
 }
 
 /** Softmax's error against the temperature, and the rank-m floor (and √(n − m)) as lines. */
@@ -123,5 +124,5 @@ export function rankMarks(
 /** The largest τ at which softmax beats the best rank-m error (null: never at these τ). */
 export function crossingTau(r: RankLimitResult): number | null {
   const below = r.softmax.filter((s) => s.error < r.bestError).map((s) => s.tau);
-  return below.length > 0 ? Math.max(...below) : null;
+  return below.length > 0 ? max(below) : null;
 }

@@ -2,6 +2,7 @@ import type { ModExperiment } from '../../worker/hardnessProtocol';
 import { dateOf } from '../complexity/precomputed';
 import type { ModFile, ModRun } from './modFile';
 import { FIT_POINTS, type ModMarks } from './timingMarks';
+import { max, min } from '../../core/stats';
 
 /**
  * What the Mixture-of-Depths panel says about the numbers it shows (pure, so the unit tests can
@@ -15,7 +16,7 @@ const pct = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
 export const fixed = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
 const setup = (e: ModExperiment) =>
-  `d = ${e.d}, capacity ${pct(e.capacity)}, S = ${Math.min(...e.ns)}…${Math.max(...e.ns)}, median of ${e.repeats}`;
+  `d = ${e.d}, capacity ${pct(e.capacity)}, S = ${min(e.ns)}…${max(e.ns)}, median of ${e.repeats}`;
 
 /** "wasm, Node v20.1.0, Intel Xeon (2 cores), 2025-01-31": where and when the file was made. */
 export function madeOn(p: Record<string, unknown>): string {

@@ -1,6 +1,6 @@
 import { type MeasuredPoint, type Series, seriesBy, timeSeries } from '../../charts/data/series';
 import type { ChartSeries } from '../../charts/LineChart';
-import { variantColor } from '../../charts/palette';
+import { variantColor, variantShape } from '../../charts/palette';
 import { fitExponent } from '../../core/fit';
 import { isMeasured, type SweepRow } from '../../engine/results';
 import type { ModPoint } from '../../worker/hardnessProtocol';
@@ -36,6 +36,7 @@ const toChart = (s: Series, over: Partial<ChartSeries> = {}): ChartSeries => ({
   id: s.variant,
   label: LABELS[s.variant] ?? s.variant,
   color: variantColor(s.variant),
+  shape: variantShape(s.variant),
   points: s.points,
   ...over,
 });

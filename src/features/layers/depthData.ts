@@ -1,4 +1,5 @@
 import type { ForwardTrace } from '../../core/model/trace';
+import { max } from '../../core/stats';
 
 /**
  * The model-specific depth views as matrices for the heatmap: AttnRes's α (rows: the input of
@@ -20,7 +21,7 @@ export function alphaMatrix(
 ): (Matrix & { masked: (r: number, c: number) => boolean }) | null {
   const a = trace.alpha;
   if (!a || a.rows.length === 0) return null;
-  const cols = Math.max(...a.rows.map((r) => r.length));
+  const cols = max(a.rows.map((r) => r.length));
   const values = new Float32Array(a.rows.length * cols).fill(Number.NaN);
   a.rows.forEach((row, r) => {
     values.set(row, r * cols);
@@ -60,7 +61,7 @@ export function routingMatrix(trace: ForwardTrace, tokenLabels: string[]): Matri
 
 export function depthMassMatrix(trace: ForwardTrace): Matrix | null {
   if (!trace.layers.some((l) => l.depthMass)) return null;
-  const heads = Math.max(...trace.layers.map((l) => l.depthMass?.length ?? 0));
+  const heads = max(trace.layers.map((l) => l.depthMass?.length ?? 0));
   const values = new Float32Array(trace.layers.length * heads).fill(Number.NaN);
   trace.layers.forEach((l, r) => {
     if (l.depthMass) values.set(l.depthMass, r * heads);

@@ -14,6 +14,7 @@ import { encodeLabHash, pageBase } from './shareHash';
 import { EMBED_TITLES, type LabPanel } from './viewFlags';
 import '../complexity/lab.css';
 import './share.css';
+import { useNow } from '../../shared/useNow';
 
 /** The one panel: a chart or the table (the pre-computed run: the chosen variants only). */
 function Panel({ panel }: { panel: LabPanel }) {
@@ -133,6 +134,7 @@ export function EmbedView({ panel }: { panel: LabPanel }) {
   const author = useRef(config).current;
   const plan = readerPlan(author);
   const running = run.status === 'running';
+  const now = useNow(running);
   const problem = configProblem(plan.config, null);
   const here = report ? whereMade({ backend: report.name, adapter: report.adapter }) : null;
   const runLive = () => {
@@ -162,7 +164,7 @@ export function EmbedView({ panel }: { panel: LabPanel }) {
         </button>
         <span className="embed-line" role="status" data-testid="embed-status">
           {running && run.progress
-            ? `${progressText(run.progress)}${here ? ` on ${here}` : ''}`
+            ? `${progressText(run.progress, now)}${here ? ` on ${here}` : ''}`
             : running
               ? 'Starting the engine…'
               : sourceLine(run, here)}

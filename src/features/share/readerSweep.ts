@@ -1,6 +1,6 @@
 import { ASSUMED_GFLOPS } from '../../app/callEstimate';
-import { type LabConfig, nsOf, orderedVariants } from '../../app/labConfig';
-import { findSpec } from '../../core/variantSpecs';
+import { type LabConfig, orderedVariants, toJobConfig } from '../../app/labConfig';
+import { priorPointMs, sweepPoints } from '../../app/sweepCost';
 
 /**
  * The sweep an embed's "Run live" measures on a reader's device: the author's variants and
@@ -16,12 +16,8 @@ export const READER_BUDGET_S = 30;
  * (SwiftShader), the slowest a reader may bring; any hardware GPU is faster.
  */
 export const READER_GFLOPS = ASSUMED_GFLOPS.softwareGpu;
-/** Fixed cost of one call (dispatch, read-back) on such a device, in ms. */
-export const CALL_OVERHEAD_MS = 15;
 /** Repeats in an embed: the median of 3 is enough for a reader's look. */
 export const READER_MAX_REPEATS = 3;
-/** Calls per point besides the timed repeats: warm-up, memory profile, error reference. */
-const EXTRA_CALLS = 3;
 
 export interface ReaderPlan {
   /** The config Run live measures (the author's, with nMax and repeats capped). */
@@ -35,19 +31,8 @@ export interface ReaderPlan {
 
 /** Predicted seconds of a sweep at READER_GFLOPS (pure). */
 export function predictSeconds(c: LabConfig): number {
-  let ms = 0;
-  for (const id of orderedVariants(c)) {
-    const spec = findSpec(id);
-    if (!spec) continue;
-    for (const n of nsOf(c)) {
-      const shape = { heads: c.heads, n, d: c.d, dv: c.d, causal: c.causal };
-      const params = c.params[id] ?? {};
-      if (spec.refusal(shape, params) !== null) continue;
-      const flops = spec.cost(shape, params).flops;
-      ms += (c.repeats + EXTRA_CALLS) * (flops / (READER_GFLOPS * 1e6) + CALL_OVERHEAD_MS);
-    }
-  }
-  return ms / 1000;
+  const points = sweepPoints(toJobConfig(c));
+  return points.reduce((ms, p) => ms + priorPointMs(p, READER_GFLOPS), 0) / 1000;
 }
 
 /** The author's config cut to the reader's budget (n from the top, repeats to 3). */

@@ -3,6 +3,7 @@ import { nsOf, orderedVariants } from '../../app/labConfig';
 import type { LabRun } from '../../app/labRun';
 import { findSpec } from '../../core/variantSpecs';
 import type { SweepRow } from '../../engine/results';
+import { max } from '../../core/stats';
 
 /**
  * What the results area draws for the chosen controls. A run of the user's own (live, a file, a
@@ -48,5 +49,5 @@ export function shownRows(run: Pick<LabRun, 'rows' | 'source'>, config: LabConfi
 export function frontierForLink(rows: readonly SweepRow[], chosen: number | null): number | null {
   if (chosen !== null) return chosen;
   const ns = rows.filter((r) => r.refused === undefined && r.relError !== null).map((r) => r.n);
-  return ns.length > 0 ? Math.max(...ns) : null;
+  return ns.length > 0 ? max(ns) : null;
 }

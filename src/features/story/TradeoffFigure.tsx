@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAppStore } from '../../app/store';
 import { formatError, formatMs } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
-import { variantColor } from '../../charts/palette';
+import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
 import type { InputKind } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
@@ -153,6 +153,7 @@ function TradeoffChart({
     id: p.variant,
     label: label(p.variant),
     color: variantColor(p.variant),
+    shape: variantShape(p.variant),
     points: [{ n: p.ms, y: Math.max(p.error, 1e-4) }],
     markersOnly: true,
   }));
