@@ -32,7 +32,7 @@ const tableCells = (page: Page) =>
 async function openLab(page: Page) {
   await page.goto('./#screen=lab');
   await expect(page.getByTestId('precomputed-notice')).toBeVisible();
-  await expect(page.locator('.chart-svg circle').first()).toBeVisible();
+  await expect(page.locator('.chart-svg .chart-point').first()).toBeVisible();
   await expect(charts(page)).toHaveCount(4);
 }
 
@@ -61,7 +61,7 @@ test('each chart downloads as SVG and as a 2× PNG', async ({ page, log }, info)
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.localName,
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
-        circles: doc.querySelectorAll('circle').length,
+        circles: doc.querySelectorAll('.chart-point').length,
       };
     }, text);
     expect(parsed.error).toBeNull();
@@ -116,7 +116,7 @@ test('Download JSON opens back as the same results; a malformed file is refused'
   await expect(notice).toHaveText(new RegExp(`^Loaded ${json.name}: measured on \\w+, .+, \\d`));
   await expect(page.getByTestId('precomputed-notice')).toHaveCount(0);
   expect(await tableCells(page)).toEqual(before);
-  await expect(page.locator('.chart-svg circle').first()).toBeVisible();
+  await expect(page.locator('.chart-svg .chart-point').first()).toBeVisible();
   await expect(page.getByText('Open results (JSON)…')).toBeVisible();
 
   // A malformed file: a message naming it; what is shown stays.

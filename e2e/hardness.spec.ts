@@ -14,7 +14,7 @@ const FIGURES = ['hx-bounded', 'hx-performer', 'hx-rank', 'hx-flops', 'hx-mod'];
 const AUTO_RUN = ['hx-bounded', 'hx-performer', 'hx-rank'];
 
 const figure = (page: Page, id: string) => page.getByTestId(id);
-const marks = (fig: Locator) => fig.locator('svg.chart-svg circle');
+const marks = (fig: Locator) => fig.locator('svg.chart-svg .chart-point');
 
 /** Each panel on its own (a full page is too tall to read), attached to the report. */
 async function snapPanels(page: Page, info: TestInfo, prefix: string) {

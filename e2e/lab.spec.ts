@@ -81,7 +81,7 @@ async function openLab(page: Page, hash: string) {
 }
 
 /** Text of the chart marks' <title>s: each holds its point's exact numbers. */
-const markTitles = (page: Page) => page.locator('.chart-svg circle > title').allTextContents();
+const markTitles = (page: Page) => page.locator('.chart-svg .chart-point > title').allTextContents();
 
 /** First cells (variant, n, and the numbers after them) of each measured row. */
 const rowCells = (rows: Locator) =>
@@ -136,7 +136,7 @@ test('the lab opens on pre-computed charts, same-origin and without console erro
   await installProbe(page);
   await page.goto('./');
   await expect(page.getByTestId('precomputed-notice')).toBeVisible();
-  const marks = page.locator('.chart-svg circle');
+  const marks = page.locator('.chart-svg .chart-point');
   await expect(marks.first()).toBeVisible();
   const titles = await markTitles(page);
   expect(titles.length).toBeGreaterThan(0);

@@ -8,7 +8,16 @@ import { expect, test } from './fixtures';
  * no task blocks the main thread for more than 200 ms on the way.
  */
 
-const VARIANTS = ['dense', 'flash', 'fused', 'window', 'linformer', 'performer', 'linear', 'nystrom'];
+const VARIANTS = [
+  'dense',
+  'flash',
+  'fused',
+  'window',
+  'linformer',
+  'performer',
+  'linear',
+  'nystrom',
+];
 const PER_VARIANT = 8125;
 const MAX_LONG_TASK_MS = 200;
 
@@ -58,7 +67,9 @@ test('a 65 000-row results file loads, draws and pages without blocking the page
   const charts = page.locator('.chart-svg');
   await expect(charts.first()).toBeVisible();
   // Long tasks from here on are the file's.
-  const before = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  const before = await page.evaluate(
+    () => (window as unknown as { __longTasks: number[] }).__longTasks.length,
+  );
   // From a path, as a user picks it: a buffer would be decoded by script inside the page,
   // a long task of Playwright's own.
   const path = test.info().outputPath('big.json');
@@ -73,14 +84,24 @@ test('a 65 000-row results file loads, draws and pages without blocking the page
   // One line per variant in the time chart, drawn as lines only (no 65 000 markers).
   const time = page.locator('figure.chart').filter({ hasText: /time/i }).first();
   for (const v of VARIANTS) {
-    await expect(time.locator('.legend').getByRole('button', { name: new RegExp(v.slice(0, 5), 'i') }).first()).toBeVisible();
+    await expect(
+      time
+        .locator('.legend')
+        .getByRole('button', { name: new RegExp(v.slice(0, 5), 'i') })
+        .first(),
+    ).toBeVisible();
   }
-  expect(await time.locator('.chart-svg path[fill="none"]').count()).toBeGreaterThanOrEqual(VARIANTS.length);
+  expect(await time.locator('.chart-svg path[fill="none"]').count()).toBeGreaterThanOrEqual(
+    VARIANTS.length,
+  );
   expect(await time.locator('.chart-svg path[transform]').count()).toBeLessThan(500);
   const tasks = await page.evaluate(
     (from) => (window as unknown as { __longTasks: number[] }).__longTasks.slice(from),
     before,
   );
-  expect(Math.max(0, ...tasks), `long tasks: ${tasks.map((t) => Math.round(t)).join(', ')} ms`).toBeLessThanOrEqual(MAX_LONG_TASK_MS);
+  expect(
+    Math.max(0, ...tasks),
+    `long tasks: ${tasks.map((t) => Math.round(t)).join(', ')} ms`,
+  ).toBeLessThanOrEqual(MAX_LONG_TASK_MS);
   await expect(page.locator('header').first()).toBeVisible();
 });

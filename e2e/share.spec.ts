@@ -121,7 +121,7 @@ test('embed mode shows one chart, starts no worker until Run live, then runs', a
 }, info) => {
   test.setTimeout(240_000);
   await page.goto('./#embed=time&variants=dense,flash&n=16,32&d=8&heads=1&repeats=1');
-  await expect(page.locator('.chart-svg circle').first()).toBeVisible();
+  await expect(page.locator('.chart-svg .chart-point').first()).toBeVisible();
   await expect(page.locator('.chart-svg:visible')).toHaveCount(1);
   await expect(page.locator('figcaption:visible')).toHaveText([/^Time against n/]);
   await expect(page.getByRole('banner')).toHaveCount(0);
@@ -130,12 +130,12 @@ test('embed mode shows one chart, starts no worker until Run live, then runs', a
   await page.waitForTimeout(1500);
   expect(log.requests.filter((u) => /worker/i.test(u))).toEqual([]);
   await snap(page, info, 'embed-time');
-  const before = await page.locator('.chart-svg circle > title').allTextContents();
+  const before = await page.locator('.chart-svg .chart-point > title').allTextContents();
 
   await page.getByRole('button', { name: 'Run live' }).click();
   await expect(page.getByTestId('embed-status')).toHaveText(/^Done/, { timeout: 200_000 });
   expect(log.requests.some((u) => /engine\.worker/.test(u))).toBe(true);
-  const after = await page.locator('.chart-svg circle > title').allTextContents();
+  const after = await page.locator('.chart-svg .chart-point > title').allTextContents();
   expect(after.length).toBeGreaterThan(0);
   expect(after).not.toEqual(before);
   expect(after.join('\n')).toMatch(/\b(16|32)\b/);
@@ -199,7 +199,7 @@ test('embed in a 600×600 iframe (the snippet’s default height) shows the whol
   );
   const frame = page.frameLocator('iframe');
   const chart = frame.locator('.chart-svg').filter({ visible: true }).first();
-  await expect(chart.locator('circle').first()).toBeVisible();
+  await expect(chart.locator('.chart-point').first()).toBeVisible();
   // The x-axis label at the bottom of the chart lies inside the frame: nothing is clipped.
   const bottom = await chart.evaluate((el) => el.getBoundingClientRect().bottom);
   const height = await chart.evaluate(() => window.innerHeight);
@@ -237,7 +237,7 @@ test("a story step's figure embeds from the Share dialog and computes in the ifr
     /#screen=story&.*step=unavoidable/,
   );
   // The bounded-entries experiment runs in the iframe's own worker and draws its charts.
-  await expect(frame.locator('.chart-svg circle').first()).toBeVisible({ timeout: 90_000 });
+  await expect(frame.locator('.chart-svg .chart-point').first()).toBeVisible({ timeout: 90_000 });
   await expect(frame.locator('header')).toHaveCount(0);
   await snap(page, info, 'embed-story-figure');
   expect(log.errors).toEqual([]);

@@ -79,7 +79,7 @@ test('on a host that sends no headers the policy is in force and every screen wo
 
   // Lab: the pre-computed chart draws.
   await open(page, '#screen=lab');
-  await expect(page.locator('.chart-svg circle').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.chart-svg .chart-point').first()).toBeVisible({ timeout: 60_000 });
   expect(await violations(page)).toEqual([]);
 
   // An inline script (what an injected <script> would be) is blocked and reported.

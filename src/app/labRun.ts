@@ -1,6 +1,6 @@
+import type { EtaPrior } from '../core/eta';
 import type { SweepFit, SweepRow } from '../engine/sweep';
 import type { SweepJobConfig, SweepOutcome, SweepProgressInfo } from '../worker/sweepProtocol';
-import type { EtaPrior } from '../core/eta';
 import { duration } from './callEstimate';
 import { runMsLeft } from './runEta';
 

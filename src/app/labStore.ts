@@ -1,10 +1,9 @@
-import { engineKind } from './callEstimate';
-import { etaPrior } from './runEta';
 import { create } from 'zustand';
 import { messageOf } from '../core/messageOf';
 import { loadPrecomputed, type ResultSet } from '../features/complexity/precomputed';
 import { EngineError, EngineStoppedError, type Job } from '../worker/engineClient';
 import type { ParamSweepOutcome, SweepOutcome } from '../worker/sweepProtocol';
+import { engineKind } from './callEstimate';
 import { type LabConfig, toJobConfig } from './labConfig';
 import { parseLabHash, type Screen } from './labHash';
 import {
@@ -25,6 +24,7 @@ import {
   type ParamRun,
   type ParamSelection,
 } from './paramSweep';
+import { etaPrior } from './runEta';
 import { useAppStore } from './store';
 
 /**

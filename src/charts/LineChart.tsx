@@ -2,14 +2,14 @@ import { line, scaleLinear, scaleLog } from 'd3';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ChartExportButtons } from './ChartExportButtons';
 import type { SeriesPoint } from './data/series';
+import { guarded } from './ErrorBoundary';
+import { endLabelLayout } from './endLabels';
 import { Legend, type LegendItem } from './Legend';
+import { isStroked, markerPath } from './markerShapes';
+import type { MarkerShape } from './palette';
 import { thinPoints } from './thinPoints';
 import { autoTicks, extent, pow2Ticks } from './ticks';
 import { useWidth } from './useSize';
-import { guarded } from './ErrorBoundary';
-import { endLabelLayout } from './endLabels';
-import { isStroked, markerPath } from './markerShapes';
-import type { MarkerShape } from './palette';
 
 /**
  * A log-log (or log-x, linear-y) line chart owned by React: d3 gives the scales, ticks and
@@ -154,13 +154,15 @@ function LineChartBody(props: LineChartProps) {
   }, [series, hidden, width, height, logY, props.hLines, props.vLines, props.xTicks, props.yTicks]);
 
   const { x, y, innerW, innerH } = marks;
-  const legend: LegendItem[] = series.filter((s) => !s.partOf).map((s) => ({
-    id: s.id,
-    label: s.label,
-    color: s.color,
-    shape: s.shape,
-    note: props.legendNote?.(s.id),
-  }));
+  const legend: LegendItem[] = series
+    .filter((s) => !s.partOf)
+    .map((s) => ({
+      id: s.id,
+      label: s.label,
+      color: s.color,
+      shape: s.shape,
+      note: props.legendNote?.(s.id),
+    }));
 
   return (
     <figure className="chart" ref={box}>
@@ -320,6 +322,7 @@ function PointMarker(props: {
   const stroked = isStroked(shape);
   return (
     <path
+      className="chart-point"
       d={markerPath(shape, props.big ? 110 : 56)}
       transform={`translate(${props.cx},${props.cy})`}
       fill={stroked || s.markersOnly ? 'var(--panel)' : s.color}

@@ -20,6 +20,7 @@ export function endLabelLayout(labels: readonly EndLabel[], innerH: number): End
   const last = out.length - 1;
   if (last >= 0 && out[last].y > innerH) out[last].y = innerH;
   for (let i = last - 1; i >= 0; i--) out[i].y = Math.min(out[i].y, out[i + 1].y - LABEL_GAP);
-  for (let i = 0; i <= last; i++) out[i].y = Math.max(out[i].y, i === 0 ? 0 : out[i - 1].y + LABEL_GAP);
+  for (let i = 0; i <= last; i++)
+    out[i].y = Math.max(out[i].y, i === 0 ? 0 : out[i - 1].y + LABEL_GAP);
   return out;
 }

@@ -24,20 +24,30 @@ describe('thinPoints', () => {
 
   it('keeps n order and a subset of the points, with each half-pixel min and max', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 50, maxLength: 400 }), (ys) => {
-        const pts = ys.map((y, i) => ({ n: i + 1, y }));
-        const x = (n: number) => n / 10;
-        const out = thinPoints(pts, x, 10);
-        for (let i = 1; i < out.length; i++) expect(out[i].n).toBeGreaterThan(out[i - 1].n);
-        for (const p of out) expect(pts).toContain(p);
-        const buckets = new Map<number, number[]>();
-        for (const p of pts) buckets.set(Math.round(x(p.n) * 2), [...(buckets.get(Math.round(x(p.n) * 2)) ?? []), p.y]);
-        for (const [k, bys] of buckets) {
-          const kept = out.filter((p) => Math.round(x(p.n) * 2) === k).map((p) => p.y);
-          expect(kept).toContain(Math.max(...bys));
-          expect(kept).toContain(Math.min(...bys));
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+          minLength: 50,
+          maxLength: 400,
+        }),
+        (ys) => {
+          const pts = ys.map((y, i) => ({ n: i + 1, y }));
+          const x = (n: number) => n / 10;
+          const out = thinPoints(pts, x, 10);
+          for (let i = 1; i < out.length; i++) expect(out[i].n).toBeGreaterThan(out[i - 1].n);
+          for (const p of out) expect(pts).toContain(p);
+          const buckets = new Map<number, number[]>();
+          for (const p of pts)
+            buckets.set(Math.round(x(p.n) * 2), [
+              ...(buckets.get(Math.round(x(p.n) * 2)) ?? []),
+              p.y,
+            ]);
+          for (const [k, bys] of buckets) {
+            const kept = out.filter((p) => Math.round(x(p.n) * 2) === k).map((p) => p.y);
+            expect(kept).toContain(Math.max(...bys));
+            expect(kept).toContain(Math.min(...bys));
+          }
+        },
+      ),
       { seed: 7, numRuns: 60 },
     );
   });

@@ -1,9 +1,9 @@
+import { max, min } from '../core/stats';
 import type { SweepConfig } from '../engine/sweep';
 import { SWEEP_LIMITS } from '../worker/sweepProtocol';
 import { parseFlags, positiveInt, str, type Values } from './args';
 import { checkDistFolder, DEFAULT_DIST } from './distFolder';
 import { CliError } from './errors';
-import { max, min } from '../core/stats';
 
 /**
  * The pure half of `npm run bench -- --browser`: flags → a checked plan, and the lab's URL for

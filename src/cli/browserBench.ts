@@ -132,7 +132,9 @@ async function runLab(
     if (performance.now() > deadline && plan.keepPartial) {
       // Keep what was measured: Cancel (the lab stops the engine if the call does not yield),
       // then download the rows so far.
-      log(`time limit of ${plan.timeoutMs / 1000} s reached: cancelling, keeping ${state.rows} rows`);
+      log(
+        `time limit of ${plan.timeoutMs / 1000} s reached: cancelling, keeping ${state.rows} rows`,
+      );
       await page.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 10_000 });
       timedOut = true;
       await waitForFinal(readState, 120_000);
@@ -175,7 +177,8 @@ async function runLab(
 async function waitForFinal(readState: () => Promise<PageState>, timeoutMs: number) {
   const deadline = performance.now() + timeoutMs;
   while ((await readState()).running) {
-    if (performance.now() > deadline) throw new Error(`Cancel did not end the run within ${timeoutMs / 1000} s`);
+    if (performance.now() > deadline)
+      throw new Error(`Cancel did not end the run within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }

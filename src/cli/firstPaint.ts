@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { BenchCheck } from './commands/benchChecks';
 import { min } from '../core/stats';
+import type { BenchCheck } from './commands/benchChecks';
 
 /**
  * The first-paint budget (issue 7): the page shell with the pre-computed charts paints within

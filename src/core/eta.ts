@@ -5,10 +5,10 @@ import { median } from './stats';
  * and what the points measured so far cost, refreshed as points arrive (pure; no tfjs).
  *
  * Model per variant: wall ms of a point = overhead + msPerFlop × FLOPs. The overhead is the
- * variant's cheapest point so far. msPerFlop is measured from the variant's own points once they
- * show compute (its dearest point took at least twice its cheapest, at ≥ 4× the FLOPs); until
- * then it is the slower of the measured slope and the prior (an assumed rate for the kind of
- * engine), because small points are all overhead and their slope says nothing. A variant not yet
+ * variant's quickest point so far. msPerFlop is measured from the variant's own points once they
+ * show compute (its dearest point took at least twice its quickest, at ≥ 16× the FLOPs); until
+ * then it is the prior (an assumed rate for the kind of engine), because small points are all
+ * overhead plus noise (a GC, a shader compile) and their slope says nothing. A variant not yet
  * measured borrows the median overhead and measured slope of the others, else the prior.
  */
 
@@ -40,16 +40,18 @@ interface VariantModel {
 }
 
 function variantModel(points: readonly TimedPoint[], prior: EtaPrior): VariantModel {
+  // The quickest point is the overhead (the first point of a variant also compiles its
+  // shaders, so the smallest is not always the quickest); the dearest shows the compute.
   let cheap = points[0];
   let dear = points[0];
   for (const p of points) {
-    if (p.flops < cheap.flops) cheap = p;
+    if (p.ms < cheap.ms) cheap = p;
     if (p.flops > dear.flops) dear = p;
   }
-  const spansCompute = dear.flops >= 4 * cheap.flops && dear.ms >= 2 * cheap.ms;
-  const slope = dear.flops > cheap.flops ? (dear.ms - cheap.ms) / (dear.flops - cheap.flops) : 0;
-  if (spansCompute) return { overheadMs: cheap.ms, msPerFlop: slope, measured: true };
-  return { overheadMs: cheap.ms, msPerFlop: Math.max(slope, prior.msPerFlop), measured: false };
+  const spansCompute = dear.flops >= 16 * cheap.flops && dear.ms >= 2 * cheap.ms;
+  if (!spansCompute) return { overheadMs: cheap.ms, msPerFlop: prior.msPerFlop, measured: false };
+  const slope = (dear.ms - cheap.ms) / (dear.flops - cheap.flops);
+  return { overheadMs: cheap.ms, msPerFlop: slope, measured: true };
 }
 
 function etaModels(finished: readonly TimedPoint[], prior: EtaPrior) {

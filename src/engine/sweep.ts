@@ -5,6 +5,7 @@ import { generateInputs, INPUT_KINDS } from '../core/inputs';
 import { maxAbsError, relativeError } from '../core/metrics';
 import { type ParamValues, resolveParams } from '../core/params';
 import { keepAll, keepCausal, referenceAttention } from '../core/reference/dense';
+import { min } from '../core/stats';
 import {
   CancelledError,
   measureCall,
@@ -24,7 +25,6 @@ import {
 import { prepareCall, RefusedError, shapeOf } from './runAttention';
 import { toTensor } from './tensors';
 import { getVariant } from './variants';
-import { min } from '../core/stats';
 
 /**
  * A sweep over variants × n on the active backend: time, peak tensor bytes, analytic cost and

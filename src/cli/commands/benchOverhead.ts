@@ -1,6 +1,6 @@
+import { max } from '../../core/stats';
 import { isMeasured, type SweepRow } from '../../engine/sweep';
 import type { BenchCheck } from './benchChecks';
-import { max } from '../../core/stats';
 
 /**
  * The lab's own overhead on top of the kernels' time (issue 7: ≤ 10 %). Per point,

@@ -3,10 +3,11 @@ import { atCapacity, MOD_CAPACITIES } from '../../core/model/config';
 import { CONTEXT, detokenize, taskPositions, tokenChar, tokenize } from '../../core/model/task';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { decodeModel, type ModelWeights } from '../../core/model/weights';
+import { resolveParams } from '../../core/params';
+import { max } from '../../core/stats';
+import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
 import { taskAccuracy } from '../../engine/model/accuracy';
 import { traceForward } from '../../engine/model/traceForward';
-import { resolveParams } from '../../core/params';
-import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
 import { RefusedError } from '../../engine/runAttention';
 import { MODEL_ID } from '../../worker/modelProtocol';
 import {
@@ -23,7 +24,6 @@ import { cliBackend, startBackend } from '../backendSetup';
 import { CliError } from '../errors';
 import { readJsonFile, readRegularFile } from '../jsonFile';
 import { MODEL_BYTES_LIMIT } from './trainOutput';
-import { max } from '../../core/stats';
 
 export const LAYERS_USAGE =
   'layers --model ID --text "CAFE|CAFE" [--variant ID] [--param NAME=VALUE]... [--seed N] [--capacity 0.25] [--accuracy N] [--models public/models] [--backend cpu|wasm|webgpu]';

@@ -1,5 +1,6 @@
 import { messageOf } from '../../core/messageOf';
 import type { ParamValues } from '../../core/params';
+import { max } from '../../core/stats';
 import { VARIANT_IDS } from '../../core/variantSpecs';
 import { checkSweepConfig, type SweepConfig } from '../../engine/sweep';
 import {
@@ -17,7 +18,6 @@ import {
 } from '../args';
 import { CliError } from '../errors';
 import { HOST_MEMORY_BUDGET, inputBytes, MAX_POINTS } from '../limits';
-import { max } from '../../core/stats';
 
 /** Flags shared by `sweep` and `bench`, and their translation into a checked SweepConfig. */
 export const SWEEP_OPTIONS: Options = {

@@ -14,6 +14,7 @@ import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
 import { LARGE_N_POINTS } from '../../core/fit';
+import { useStagedCount } from '../../shared/useStagedCount';
 import {
   comparisonSeries,
   crossoverMarkers,
@@ -51,12 +52,19 @@ export interface ComplexityChartsProps {
 
 export type ChartPanel = 'time' | 'memory' | 'error' | 'frontier';
 
+/** Above this many rows the charts mount one by one (useStagedCount). */
+const STAGED_ROWS = 5000;
+
 export function ComplexityCharts(props: ComplexityChartsProps) {
   const { rows, shape } = props;
   const own = useToggles();
   const toggles =
     props.hidden && props.onToggle ? { hidden: props.hidden, toggle: props.onToggle } : own;
   const [showTheory, setShowTheory] = useState(true);
+  // A large file draws its charts one task each (a long task blocks the page); the key changes
+  // with the data, not with every render.
+  const dataKey = `${rows.length}:${rows[0]?.variant}@${rows[0]?.n}:${rows.at(-1)?.n}`;
+  const shown = useStagedCount(4, rows.length > STAGED_ROWS, dataKey);
   const times = timeSeries(rows);
   const markers = crossoverMarkers(times);
   const exponent = (id: string) => {
@@ -222,12 +230,15 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
   };
   if (props.only) return panels[props.only];
 
+  const all = [timePanel, memoryPanel, errorPanel, frontierPanel];
   return (
     <div className="chart-grid-2">
-      {timePanel}
-      {memoryPanel}
-      {errorPanel}
-      {frontierPanel}
+      {all.slice(0, shown)}
+      {shown < all.length ? (
+        <p className="muted" role="status">
+          Drawing {all.length - shown} more chart{all.length - shown === 1 ? '' : 's'}…
+        </p>
+      ) : null}
     </div>
   );
 }

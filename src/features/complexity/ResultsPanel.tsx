@@ -3,13 +3,13 @@ import { useLabFiles } from '../../app/labFiles';
 import { useLabStore } from '../../app/labStore';
 import { useAppStore } from '../../app/store';
 import { formatN } from '../../charts/format';
+import { PrecomputedGaps, SharedRunNotice } from '../share/SharedRunNotice';
+import { shownRows } from '../share/selectedRun';
 import { ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { dateOf, whereMade } from './precomputed';
 import { ResultFiles } from './ResultFiles';
 import { ResultsTable } from './ResultsTable';
-import { PrecomputedGaps, SharedRunNotice } from '../share/SharedRunNotice';
-import { shownRows } from '../share/selectedRun';
 
 function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown> }) {
   return (

@@ -4,8 +4,8 @@ import { configProblem } from '../../app/labConfig';
 import { progressText, statusText } from '../../app/labRun';
 import { useLabStore } from '../../app/labStore';
 import { useAppStore } from '../../app/store';
-import { buildCsv, buildJson, download, exportName } from './exportResults';
 import { useNow } from '../../shared/useNow';
+import { buildCsv, buildJson, download, exportName } from './exportResults';
 
 /** Run and Cancel, the progress bar, the run's status line, and the downloads. */
 export function RunBar() {

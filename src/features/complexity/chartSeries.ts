@@ -7,9 +7,9 @@ import {
   theoryCurve,
   timeSeries,
 } from '../../charts/data/series';
+import { formatN } from '../../charts/format';
 import type { ChartSeries, Marker } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
-import { formatN } from '../../charts/format';
 import { largeNExponent } from '../../core/fit';
 import { findSpec } from '../../core/variantSpecs';
 import type { ComplexityChartsProps, SweepShape } from './ComplexityCharts';

@@ -1,9 +1,9 @@
 import { schemeTableau10 } from 'd3';
 import type { ChartSeries, HLine } from '../../charts/LineChart';
 import type { EstimatorPoint } from '../../core/hardness/performerEstimator';
+import { max } from '../../core/stats';
 import type { BoundedEntriesPoint } from '../../engine/experiments/boundedEntries';
 import type { RankLimitResult } from '../../worker/hardnessProtocol';
-import { max } from '../../core/stats';
 
 /**
  * Chart data of the pure-math and bounded-entries figures: plain numbers in, series out (no

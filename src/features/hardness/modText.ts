@@ -1,8 +1,8 @@
+import { max, min } from '../../core/stats';
 import type { ModExperiment } from '../../worker/hardnessProtocol';
 import { dateOf } from '../complexity/precomputed';
 import type { ModFile, ModRun } from './modFile';
 import { FIT_POINTS, type ModMarks } from './timingMarks';
-import { max, min } from '../../core/stats';
 
 /**
  * What the Mixture-of-Depths panel says about the numbers it shows (pure, so the unit tests can
