@@ -61,7 +61,7 @@ test('each chart downloads as SVG and as a 2× PNG', async ({ page, log }, info)
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.localName,
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
-        circles: doc.querySelectorAll('.chart-point').length,
+        circles: doc.querySelectorAll('path > title').length,
       };
     }, text);
     expect(parsed.error).toBeNull();

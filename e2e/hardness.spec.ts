@@ -106,8 +106,8 @@ async function downloadsOnOpen(page: Page) {
   expect(flops.name).toMatch(dated('flops'));
   const f = flops.data;
   expect(Object.keys(f)).toEqual(['config', 'rows', 'fits', 'provenance']);
-  expect(f.config.variants).toEqual(['dense', 'flash']);
-  expect(f.rows).toHaveLength(2 * f.config.ns.length);
+  expect(f.config.variants).toEqual(['dense', 'flash', 'fused']);
+  expect(f.rows).toHaveLength(3 * f.config.ns.length);
 }
 
 /** After the live runs: the files hold them, with this browser's provenance. */
@@ -170,7 +170,7 @@ test('every panel draws on open; a live run replaces the pre-computed figure', a
   await expect(flops.getByTestId('hx-status')).toHaveText(/^Done.*Measured live on webgpu/, {
     timeout: 180_000,
   });
-  // The live run adds the fused kernel (webgpu) beside dense and flash.
+  // The live run draws the fused kernel (webgpu) beside dense and flash.
   await expect(flops.getByRole('button', { name: /fused/ }).first()).toBeVisible();
   const after = await titles();
   expect(after.length).toBeGreaterThan(2);

@@ -37,7 +37,7 @@ export function defaultParams(): Record<string, Record<string, number>> {
 }
 
 export const DEFAULT_CONFIG: LabConfig = {
-  variants: ['dense', 'flash', 'window', 'linformer', 'performer', 'linear', 'nystrom'],
+  variants: ['dense', 'flash', 'fused', 'window', 'linformer', 'performer', 'linear', 'nystrom'],
   nMin: 64,
   nMax: 1024,
   d: 64,
