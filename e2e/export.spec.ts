@@ -61,7 +61,7 @@ test('each chart downloads as SVG and as a 2× PNG', async ({ page, log }, info)
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.localName,
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
-        circles: doc.querySelectorAll('path > title').length,
+        circles: doc.querySelectorAll('path[transform^="translate"]').length,
       };
     }, text);
     expect(parsed.error).toBeNull();

@@ -83,6 +83,8 @@ export const MAX_MARKERS = 400;
 /** Narrower than this, lines carry no end labels (the legend names them). */
 const END_LABEL_MIN_WIDTH = 420;
 const LABEL_CHAR_PX = 6.6;
+/** A line's end label: its legend label without the parenthesis ("Performer (FAVOR+)"). */
+const endText = (label: string) => label.replace(/\s*\(.*\)$/, '');
 
 function LineChartBody(props: LineChartProps) {
   const { series, hidden, logY = true } = props;
@@ -97,7 +99,10 @@ function LineChartBody(props: LineChartProps) {
       width >= END_LABEL_MIN_WIDTH
         ? visible.filter((s) => !s.partOf && !s.markersOnly && s.points.length > 0)
         : [];
-    const labelW = labelled.reduce((w, s) => Math.max(w, s.label.length * LABEL_CHAR_PX), 0);
+    const labelW = labelled.reduce(
+      (w, s) => Math.max(w, endText(s.label).length * LABEL_CHAR_PX),
+      0,
+    );
     const right = labelled.length > 0 ? Math.min(120, labelW + 12) : MARGIN.right;
     const xs: number[] = [];
     const ys: number[] = [];
@@ -135,7 +140,7 @@ function LineChartBody(props: LineChartProps) {
     const ends = endLabelLayout(
       labelled.map((s) => {
         const last = s.points.reduce((a, p) => (p.n > a.n ? p : a));
-        return { id: s.id, label: s.label, color: s.color, x: x(last.n), y: y(last.y) };
+        return { id: s.id, label: endText(s.label), color: s.color, x: x(last.n), y: y(last.y) };
       }),
       innerH,
     );
