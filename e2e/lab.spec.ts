@@ -81,7 +81,8 @@ async function openLab(page: Page, hash: string) {
 }
 
 /** Text of the chart marks' <title>s: each holds its point's exact numbers. */
-const markTitles = (page: Page) => page.locator('.chart-svg .chart-point > title').allTextContents();
+const markTitles = (page: Page) =>
+  page.locator('.chart-svg .chart-point > title').allTextContents();
 
 /** First cells (variant, n, and the numbers after them) of each measured row. */
 const rowCells = (rows: Locator) =>

@@ -16,7 +16,8 @@ const tableRows = (page: Page) =>
     .evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '').join(' | ')),
     );
-const pointTitles = (page: Page) => page.locator('.chart-svg .chart-point > title').allTextContents();
+const pointTitles = (page: Page) =>
+  page.locator('.chart-svg .chart-point > title').allTextContents();
 const variantBox = (page: Page, id: string) => page.locator(`input[data-variant="${id}"]`);
 const frontierSelect = (page: Page) =>
   page.getByRole('combobox', { name: 'error against time at n =' });

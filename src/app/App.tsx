@@ -1,6 +1,6 @@
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
-import { ComplexityLab } from '../features/complexity/ComplexityLab';
 import { ErrorBoundary } from '../charts/ErrorBoundary';
+import { ComplexityLab } from '../features/complexity/ComplexityLab';
 import { EmbedView } from '../features/share/EmbedView';
 import { startHashSync } from '../features/share/hashSync';
 import { useShareStore } from '../features/share/shareStore';

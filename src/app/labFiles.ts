@@ -3,8 +3,8 @@ import { formatBytes } from '../core/schemas/jsonText';
 import { RESULT_LIMITS } from '../core/schemas/sweepResult';
 import type { ResultSet } from '../features/complexity/precomputed';
 import { IDLE_RUN } from './labRun';
-import { readResultFile } from './readResultFile';
 import { useLabStore } from './labStore';
+import { readResultFile } from './readResultFile';
 
 /**
  * Result files the user opens: one shown as the run (source 'file'), and optionally a second

@@ -2,8 +2,8 @@ import { type ReactNode, useRef, useState } from 'react';
 import { ChartExportButtons } from './ChartExportButtons';
 import { useWidth } from './useSize';
 import './bars.css';
-import { type WaterfallPart, type WaterfallRow, waterfallMarks } from './waterfallMarks';
 import { guarded } from './ErrorBoundary';
+import { type WaterfallPart, type WaterfallRow, waterfallMarks } from './waterfallMarks';
 
 /**
  * Parts that add up to a whole, one row each: a bar from the running total before the part to

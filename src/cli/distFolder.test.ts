@@ -2,9 +2,9 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserPlan } from './benchPlan';
+import { sweepConfig } from './commands/sweepConfig';
 import { claimDistFolder, DIST_MARKER, distRefusal, markDistFolder } from './distFolder';
 import { CliError } from './errors';
-import { sweepConfig } from './commands/sweepConfig';
 import { scratchDir } from './testing';
 
 /** A throwaway project: sources, dependencies, a public folder, a foreign build folder. */

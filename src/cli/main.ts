@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { shown } from './args';
 import { ATTENTION_USAGE, attentionCommand } from './commands/attention';
 import { BENCH_USAGE, benchCommand } from './commands/bench';
 import { HARDNESS_USAGE, hardnessCommand } from './commands/hardness';
 import { LAYERS_USAGE, layersCommand } from './commands/layers';
 import { SWEEP_USAGE, sweepCommand } from './commands/sweep';
 import { TRAIN_USAGE, trainCommand } from './commands/train';
-import { shown } from './args';
 import { CliError, EXIT, oneLine } from './errors';
 import { limitsUsage } from './limits';
 import { removeTempFiles } from './output';

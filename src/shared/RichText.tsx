@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
-import { isTermId } from './glossary';
 import { Formula } from './Formula';
+import { isTermId } from './glossary';
 import { parseRich } from './richText';
 import { Term } from './Term';
 

@@ -2,8 +2,8 @@ import { useId, useMemo } from 'react';
 import { Heatmap } from '../../charts/Heatmap';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { SOURCES } from '../../core/sources';
-import { alphaMatrix, depthMassMatrix, routingMatrix } from './depthData';
 import { Formula } from '../../shared/Formula';
+import { alphaMatrix, depthMassMatrix, routingMatrix } from './depthData';
 import { FormulaNote } from './FormulaNote';
 import { formatPercent } from './modelText';
 

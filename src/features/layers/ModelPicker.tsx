@@ -1,6 +1,6 @@
 import { MOD_CAPACITIES } from '../../core/model/config';
 import type { ModelInfo } from '../../core/model/trace';
-import { checkClaim, CLAIM_MARGIN } from './accuracyClaim';
+import { CLAIM_MARGIN, checkClaim } from './accuracyClaim';
 import { useLayersStore } from './layersStore';
 import { architectureText, formatPercent, provenanceItems, provenanceSummary } from './modelText';
 
