@@ -188,23 +188,24 @@ test.describe('375 px wide', () => {
   });
 });
 
-test('embed in a 600×600 iframe (the snippet’s default height) shows the whole chart', async ({
+test('embed in a 600 px wide iframe at the snippet’s height shows the whole chart', async ({
   page,
   baseURL,
 }, info) => {
-  await page.setViewportSize({ width: 640, height: 640 });
+  const height = EMBED_HEIGHTS.time;
+  await page.setViewportSize({ width: 640, height: height + 40 });
   await openHostPage(
     page,
-    `<iframe src="${baseURL}/#embed=time" width="600" height="600" title="Attention Explorer: time against n" style="border:1px solid #ccc"></iframe>`,
+    `<iframe src="${baseURL}/#embed=time" width="600" height="${height}" title="Attention Explorer: time against n" style="border:1px solid #ccc"></iframe>`,
   );
   const frame = page.frameLocator('iframe');
   const chart = frame.locator('.chart-svg').filter({ visible: true }).first();
   await expect(chart.locator('.chart-point').first()).toBeVisible();
   // The x-axis label at the bottom of the chart lies inside the frame: nothing is clipped.
   const bottom = await chart.evaluate((el) => el.getBoundingClientRect().bottom);
-  const height = await chart.evaluate(() => window.innerHeight);
-  expect(bottom).toBeLessThanOrEqual(height);
-  await snap(page, info, 'embed-iframe-600x600');
+  const inner = await chart.evaluate(() => window.innerHeight);
+  expect(bottom).toBeLessThanOrEqual(inner);
+  await snap(page, info, 'embed-iframe-600-wide');
 });
 
 test("a story step's figure embeds from the Share dialog and computes in the iframe", async ({

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rows, scratchDir, writeFile } from './testing';
@@ -74,4 +74,63 @@ describe('real processes', () => {
     expect(doc.output).toHaveLength(n);
     expect(doc.reference.relError).toBeLessThan(1e-5);
   });
+});
+
+/**
+ * Wait until process `pid` has used `seconds` of CPU time: past its imports (about 1.4 s, when
+ * its signal handlers are in place) and into the sweep, however loaded the machine is. Reads
+ * /proc (Linux, as CI); elsewhere waits a fixed 8 s.
+ */
+async function untilBusy(pid: number, seconds: number): Promise<void> {
+  const cpuSeconds = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name), in ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
+  if (!existsSync(`/proc/${pid}/stat`)) {
+    await new Promise((done) => setTimeout(done, 8000));
+    return;
+  }
+  while (cpuSeconds() < seconds) await new Promise((done) => setTimeout(done, 100));
+}
+
+describe('signals', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} during a sweep: exit 2, one line, no output and no temp file left`, async () => {
+      const out = join(dir, `signal-${signal}`);
+      mkdirSync(out);
+      const output = join(out, 'sweep.json');
+      // One process (tsx as a loader, not as a wrapper) so the signal reaches the CLI itself.
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/main.ts',
+          'sweep',
+          '--backend',
+          'cpu',
+          '--variants',
+          'dense',
+          '--n',
+          '1024,2048',
+          '--repeats',
+          '50',
+          '--output',
+          output,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+      });
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      await untilBusy(child.pid ?? 0, 3);
+      child.kill(signal);
+      expect(await exited).toBe(2);
+      expect(stderr).toBe(`error: interrupted by ${signal} (temp files removed)\n`);
+      expect(readdirSync(out)).toEqual([]);
+    }, 60_000);
+  }
 });

@@ -3,6 +3,7 @@ import type { HeadBlock } from '../core/headBlock';
 import { generateInputs } from '../core/inputs';
 import { maxAbsError, relativeError } from '../core/metrics';
 import type { ParamValues } from '../core/params';
+import { eventLoopTurn } from './eventLoopTurn';
 import { prepareCall, RefusedError, runAttention } from './runAttention';
 import { VARIANTS } from './variants';
 import type { AttentionVariant } from './variants/types';
@@ -141,6 +142,7 @@ async function runAll(
   const backend = tf.getBackend();
   const out: Outcome[] = [];
   for (const c of cases) {
+    await eventLoopTurn();
     hooks.signal?.throwIfAborted();
     const label = `${c.variant.id}${c.causal ? ' (causal)' : ''} on ${backend}`;
     hooks.onProgress?.({ backend, done: progress.done, total: progress.total, label });

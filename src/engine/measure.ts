@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { HeadBlock } from '../core/headBlock';
 import { max, median, min } from '../core/stats';
+import { eventLoopTurn } from './eventLoopTurn';
 import { fromTensor } from './tensors';
 import type { AttentionVariant, RunOptions } from './variants/types';
 
@@ -180,22 +181,23 @@ export async function measureCall(
   checkCount('warmup', m.warmup, 1);
   checkCount('repeats', m.repeats, 1);
   const inputs: Inputs = [q, k, v];
-  const stopIfCancelled = () => {
+  const stopIfCancelled = async () => {
+    await eventLoopTurn();
     if (m.shouldCancel?.()) throw new CancelledError(`cancelled while measuring ${variant.id}`);
   };
   for (let i = 0; i < m.warmup; i++) {
-    stopIfCancelled();
+    await stopIfCancelled();
     await timedRun(variant, inputs, opts);
   }
   let peakBytes: number | null = null;
   if (m.profileMemory ?? true) {
-    stopIfCancelled();
+    await stopIfCancelled();
     peakBytes = await peakCallBytes(variant, q, k, v, opts);
   }
   const msAll: number[] = [];
   let output: HeadBlock<Float32Array> | null = null;
   for (let i = 0; i < m.repeats; i++) {
-    stopIfCancelled();
+    await stopIfCancelled();
     const run = await timedRun(variant, inputs, opts);
     msAll.push(run.ms);
     output = run.output;
@@ -203,7 +205,7 @@ export async function measureCall(
   if (!output) throw new Error('unreachable: repeats ≥ 1');
   let kernelMs: number | null = null;
   if (m.kernelTime) {
-    stopIfCancelled();
+    await stopIfCancelled();
     kernelMs = await kernelCallMs(variant, q, k, v, opts);
   }
   return {
