@@ -94,15 +94,16 @@ test('a 65 000-row results file loads, draws and pages without blocking the page
     VARIANTS.length,
   );
   expect(await time.locator('.chart-svg path[transform]').count()).toBeLessThan(500);
+  // Every chart drawn (they mount one task each), then the long tasks since the file was picked.
+  await expect(page.getByText(/Drawing \d+ more chart/)).toHaveCount(0);
   const tasks = await page.evaluate(
     (from) => (window as unknown as { __longTasks: number[] }).__longTasks.slice(from),
     before,
   );
-  // Recorded, not yet asserted: the charts draw one task each, but the first task (the
-  // worker's rows arriving, the table and the time chart) still runs about 0.6 s here.
-  test.info().annotations.push({
-    type: 'long tasks (ms)',
-    description: tasks.map((t) => Math.round(t)).join(', ') || 'none',
-  });
+  // Recorded, not asserted (a timing on a shared 2-core machine is no test): the rows arrive in
+  // slices, the table draws first, then each chart in its own task. docs/guide.md gives figures.
+  const described = tasks.map((t) => Math.round(t)).join(', ') || 'none';
+  test.info().annotations.push({ type: 'long tasks (ms)', description: described });
+  console.log(`long tasks after picking the file (ms): ${described}`);
   await expect(page.locator('header').first()).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import type { ResultSet } from '../features/complexity/precomputed';
 import { resultSetOfText } from '../features/complexity/resultFiles';
+import type { ResultFileMessage } from './resultFileMessages';
 
 /**
  * A picked result file read and checked in a short-lived worker (resultFile.worker), so a large
@@ -17,7 +18,17 @@ export function readResultFile(file: File): Promise<ResultSet | string> {
       worker.terminate();
       resolve(out);
     };
-    worker.onmessage = (e: MessageEvent<ResultSet | string>) => done(e.data);
+    const rows: ResultSet['rows'] = [];
+    worker.onmessage = (e: MessageEvent<ResultFileMessage>) => {
+      const m = e.data;
+      if (m.kind === 'rows') {
+        for (const r of m.rows) rows.push(r);
+      } else if (m.kind === 'done') {
+        done({ ...m.set, rows });
+      } else {
+        done(m.reason);
+      }
+    };
     worker.onerror = () => done('it could not be read (the file reader stopped)');
     worker.postMessage(file);
   });

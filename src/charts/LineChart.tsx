@@ -8,8 +8,8 @@ import { Legend, type LegendItem } from './Legend';
 import { isStroked, markerPath } from './markerShapes';
 import type { MarkerShape } from './palette';
 import { thinPoints } from './thinPoints';
-import { autoTicks, extent, pow2Ticks } from './ticks';
-import { useWidth } from './useSize';
+import { autoTicks, type Bounds, boundsOf, mergeBounds, paddedDomain, pow2Ticks } from './ticks';
+import { useMeasuredWidth } from './useSize';
 
 /**
  * A log-log (or log-x, linear-y) line chart owned by React: d3 gives the scales, ticks and
@@ -86,10 +86,36 @@ const LABEL_CHAR_PX = 6.6;
 /** A line's end label: its legend label without the parenthesis ("Performer (FAVOR+)"). */
 const endText = (label: string) => label.replace(/\s*\(.*\)$/, '');
 
+/**
+ * A series' x and y bounds (y with its whiskers), computed once per points array: hiding a
+ * series or resizing the chart merges these instead of walking 65 000 points again.
+ */
+const boundsCache = new WeakMap<readonly SeriesPoint[], { log: boolean; x: Bounds; y: Bounds }[]>();
+function seriesBounds(points: readonly SeriesPoint[], logY: boolean): { x: Bounds; y: Bounds } {
+  const cached = boundsCache.get(points)?.find((b) => b.log === logY);
+  if (cached) return cached;
+  const ys: number[] = [];
+  for (const p of points) {
+    ys.push(p.y);
+    if (p.lo !== undefined) ys.push(p.lo);
+    if (p.hi !== undefined) ys.push(p.hi);
+  }
+  const b = {
+    log: logY,
+    x: boundsOf(
+      points.map((p) => p.n),
+      true,
+    ),
+    y: boundsOf(ys, logY),
+  };
+  boundsCache.set(points, [...(boundsCache.get(points) ?? []), b]);
+  return b;
+}
+
 function LineChartBody(props: LineChartProps) {
   const { series, hidden, logY = true } = props;
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
+  const { width, measured } = useMeasuredWidth(box);
   const height = props.height ?? 300;
   const [hover, setHover] = useState<{ s: ChartSeries; p: SeriesPoint } | null>(null);
 
@@ -104,32 +130,34 @@ function LineChartBody(props: LineChartProps) {
       0,
     );
     const right = labelled.length > 0 ? Math.min(120, labelW + 12) : MARGIN.right;
-    const xs: number[] = [];
-    const ys: number[] = [];
+    let xb = boundsOf(
+      (props.vLines ?? []).map((v) => v.x),
+      true,
+    );
+    let yb = boundsOf(
+      (props.hLines ?? []).map((h) => h.y),
+      logY,
+    );
     for (const s of visible) {
-      for (const p of s.points) {
-        xs.push(p.n);
-        ys.push(p.y);
-        if (p.lo !== undefined) ys.push(p.lo);
-        if (p.hi !== undefined) ys.push(p.hi);
-      }
+      const b = seriesBounds(s.points, logY);
+      xb = mergeBounds(xb, b.x);
+      yb = mergeBounds(yb, b.y);
     }
-    for (const v of props.vLines ?? []) xs.push(v.x);
-    for (const h of props.hLines ?? []) ys.push(h.y);
     const innerW = Math.max(120, width - MARGIN.left - right);
     const innerH = height - MARGIN.top - MARGIN.bottom;
-    const x = scaleLog().domain(extent(xs, true)).range([0, innerW]);
+    const x = scaleLog().domain(paddedDomain(xb, true)).range([0, innerW]);
     const y = (logY ? scaleLog() : scaleLinear())
-      .domain(extent(ys, logY))
+      .domain(paddedDomain(yb, logY))
       .range([innerH, 0])
       .clamp(true);
     const toPath = line<SeriesPoint>()
       .x((p) => x(p.n))
       .y((p) => y(p.y));
     // Computed here, not while rendering: hovering a point must not rebuild 65 000-point paths.
+    // Before the width is measured (a render that never paints) the paths are left out.
     const paths = new Map(
       visible
-        .filter((s) => !s.markersOnly)
+        .filter((s) => measured && !s.markersOnly)
         .map((s) => [s.id, toPath(thinPoints(s.points, x, innerW) as SeriesPoint[]) ?? '']),
     );
     const xTicks =
@@ -156,7 +184,18 @@ function LineChartBody(props: LineChartProps) {
       yTicks,
       yLabels: yLabels.length >= 2 ? yLabels : yTicks,
     };
-  }, [series, hidden, width, height, logY, props.hLines, props.vLines, props.xTicks, props.yTicks]);
+  }, [
+    series,
+    hidden,
+    width,
+    measured,
+    height,
+    logY,
+    props.hLines,
+    props.vLines,
+    props.xTicks,
+    props.yTicks,
+  ]);
 
   const { x, y, innerW, innerH } = marks;
   const legend: LegendItem[] = series

@@ -13,28 +13,29 @@ export function thinPoints(
 ): readonly SeriesPoint[] {
   if (points.length <= 2 * width) return points;
   const out: SeriesPoint[] = [];
-  let bucket: SeriesPoint[] = [];
-  let key = Number.NaN;
-  const flush = () => {
-    if (bucket.length === 0) return;
-    let lo = bucket[0];
-    let hi = bucket[0];
-    for (const p of bucket) {
-      if (p.y < lo.y) lo = p;
-      if (p.y > hi.y) hi = p;
+  // A bucket is points[from..to]; its first, lowest, highest and last points are kept in n order.
+  const flush = (from: number, to: number) => {
+    let lo = from;
+    let hi = from;
+    for (let i = from + 1; i <= to; i++) {
+      if (points[i].y < points[lo].y) lo = i;
+      if (points[i].y > points[hi].y) hi = i;
     }
-    const keep = new Set([bucket[0], lo, hi, bucket[bucket.length - 1]]);
-    for (const p of bucket) if (keep.has(p)) out.push(p);
-    bucket = [];
+    let last = -1;
+    for (const i of [from, Math.min(lo, hi), Math.max(lo, hi), to]) {
+      if (i > last) out.push(points[i]);
+      last = Math.max(last, i);
+    }
   };
-  for (const p of points) {
-    const k = Math.round(xOf(p.n) * 2);
-    if (k !== key) {
-      flush();
-      key = k;
-    }
-    bucket.push(p);
+  let from = 0;
+  let key = Math.round(xOf(points[0].n) * 2);
+  for (let i = 1; i < points.length; i++) {
+    const k = Math.round(xOf(points[i].n) * 2);
+    if (k === key) continue;
+    flush(from, i - 1);
+    from = i;
+    key = k;
   }
-  flush();
+  flush(from, points.length - 1);
   return out;
 }

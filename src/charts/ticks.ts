@@ -1,18 +1,36 @@
 /** Domains and tick choices of the line chart's log axes. */
 
-export function extent(values: number[], log: boolean): [number, number] {
-  const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
-  if (finite.length === 0) return log ? [1, 10] : [0, 1];
-  // A loop, not Math.min(...finite): spreading 65 000 values overflows the call stack.
-  let lo = finite[0];
-  let hi = finite[0];
-  for (const v of finite) {
+/** Smallest and largest usable value (finite; positive on a log axis), or null when none. */
+export type Bounds = readonly [number, number] | null;
+
+export function boundsOf(values: Iterable<number>, log: boolean): Bounds {
+  // A loop, not Math.min(...values): spreading 65 000 values overflows the call stack.
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (!Number.isFinite(v) || (log && v <= 0)) continue;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+export function mergeBounds(a: Bounds, b: Bounds): Bounds {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+}
+
+/** An axis domain around the bounds, with a margin (a default one when there is no data). */
+export function paddedDomain(b: Bounds, log: boolean): [number, number] {
+  if (!b) return log ? [1, 10] : [0, 1];
+  let [lo, hi] = b;
   if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
   return log ? [lo / 1.3, hi * 1.3] : [Math.min(0, lo), hi * 1.05];
 }
+
+export const extent = (values: number[], log: boolean): [number, number] =>
+  paddedDomain(boundsOf(values, log), log);
 
 /** Powers of two inside the domain, every other one when they would crowd (≥ 44 px apart). */
 export function pow2Ticks([lo, hi]: number[], innerW: number): number[] {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   analyticMemorySeries,
   errorSeries,
@@ -14,6 +14,7 @@ import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
 import { LARGE_N_POINTS } from '../../core/fit';
+import { max } from '../../core/stats';
 import { useStagedCount } from '../../shared/useStagedCount';
 import {
   comparisonSeries,
@@ -65,63 +66,57 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
   // with the data, not with every render.
   const dataKey = `${rows.length}:${rows[0]?.variant}@${rows[0]?.n}:${rows.at(-1)?.n}`;
   const shown = useStagedCount(4, rows.length > STAGED_ROWS, dataKey);
-  const times = timeSeries(rows);
-  const markers = crossoverMarkers(times);
-  const exponent = (id: string) => {
-    const s = times.find((x) => x.variant === id);
-    return s ? largeNNote(s) : undefined;
-  };
-  const timeChart = [
-    ...withColors(times),
-    ...(showTheory ? theorySeries(rows, times, shape) : []),
-    ...comparisonSeries(props.compare, 'time'),
-  ];
-  const memory = [
-    ...withColors(memorySeries(rows)),
-    ...withColors(analyticMemorySeries(rows), ':analytic').map((s) => ({
-      ...s,
-      partOf: s.id.split(':')[0],
-      dashed: true,
-    })),
-    ...comparisonSeries(props.compare, 'memory'),
-  ];
-  const frontierN =
-    props.frontierN ??
-    Math.max(
-      0,
-      ...rows.filter((r) => r.relError !== undefined && r.relError !== null).map((r) => r.n),
-    );
-  const atN = rows.filter(
-    (r) =>
-      r.n === frontierN &&
-      r.msMedian !== undefined &&
-      r.relError !== null &&
-      r.relError !== undefined,
+  // Every series is derived once per data (rows, compare, shape), not on every render: a staged
+  // mount renders four times, and a 65 000-row file makes each derivation tens of ms. A panel not
+  // drawn yet (staged) or not drawn at all (`only`) derives nothing.
+  const wants = (panel: ChartPanel, order: number) =>
+    props.only ? props.only === panel : shown > order;
+  const wantTime = wants('time', 0);
+  const wantMemory = wants('memory', 1);
+  const wantError = wants('error', 2);
+  const wantFrontier = wants('frontier', 3);
+  const { compare } = props;
+  const { d, dv, heads, causal } = shape;
+  const times = useMemo(() => (wantTime ? timeSeries(rows) : []), [rows, wantTime]);
+  const markers = useMemo(() => crossoverMarkers(times), [times]);
+  const notes = useMemo(() => new Map(times.map((s) => [s.variant, largeNNote(s)])), [times]);
+  const exponent = (id: string) => notes.get(id);
+  const timeChart = useMemo(
+    () => [
+      ...withColors(times),
+      ...(showTheory ? theorySeries(rows, times, { d, dv, heads, causal }) : []),
+      ...comparisonSeries(compare, 'time'),
+    ],
+    [times, rows, showTheory, d, dv, heads, causal, compare],
   );
-  const frontierPoints = atN.map((r) => ({
-    variant: r.variant,
-    ms: r.msMedian ?? 0,
-    error: Math.max(r.relError ?? 0, 1e-8),
-  }));
-  const frontier = paretoFrontier(frontierPoints);
-  const scatter: ChartSeries[] = frontierPoints.map((p) => ({
-    id: p.variant,
-    label: label(p.variant),
-    color: variantColor(p.variant),
-    shape: variantShape(p.variant),
-    points: [{ n: p.ms, y: p.error }],
-    markersOnly: true,
-  }));
-  if (frontier.length > 1) {
-    scatter.push({
-      id: 'frontier',
-      label: 'frontier',
-      color: 'var(--muted)',
-      dashed: true,
-      partOf: 'frontier',
-      points: frontier.map((p) => ({ n: p.ms, y: p.error })),
-    });
-  }
+  const memory = useMemo(
+    () =>
+      wantMemory
+        ? [
+            ...withColors(memorySeries(rows)),
+            ...withColors(analyticMemorySeries(rows), ':analytic').map((s) => ({
+              ...s,
+              partOf: s.id.split(':')[0],
+              dashed: true,
+            })),
+            ...comparisonSeries(compare, 'memory'),
+          ]
+        : [],
+    [rows, compare, wantMemory],
+  );
+  const errors = useMemo(
+    () =>
+      wantError ? [...withColors(errorSeries(rows)), ...comparisonSeries(compare, 'error')] : [],
+    [rows, compare, wantError],
+  );
+  const frontierN = useMemo(
+    () => props.frontierN ?? max([0, ...rows.filter((r) => r.relError != null).map((r) => r.n)]),
+    [rows, props.frontierN],
+  );
+  const scatter = useMemo(
+    () => (wantFrontier ? frontierSeries(rows, frontierN) : []),
+    [rows, frontierN, wantFrontier],
+  );
 
   const timePanel = (
     <LineChart
@@ -191,7 +186,7 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
       title="Relative error against dense ‖Ô − O‖/‖O‖"
       xLabel="sequence length n"
       yLabel="relative error"
-      series={[...withColors(errorSeries(rows)), ...comparisonSeries(props.compare, 'error')]}
+      series={errors}
       hidden={toggles.hidden}
       onToggle={toggles.toggle}
       formatX={formatN}
@@ -248,10 +243,14 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
  * the rule and gives the whole-range fits beside it, which fixed per-call costs flatten.
  */
 function WholeRangeFits({ times }: { times: Series[] }) {
-  const fits = times.flatMap((s) => {
-    const slope = fittedExponent(s);
-    return slope === null ? [] : [{ variant: s.variant, slope }];
-  });
+  const fits = useMemo(
+    () =>
+      times.flatMap((s) => {
+        const slope = fittedExponent(s);
+        return slope === null ? [] : [{ variant: s.variant, slope }];
+      }),
+    [times],
+  );
   if (fits.length === 0) return null;
   return (
     <span className="chart-note" data-testid="exponent-rule">
@@ -260,4 +259,41 @@ function WholeRangeFits({ times }: { times: Series[] }) {
       {fits.map((x) => `${label(x.variant)} ${x.slope.toFixed(2)}`).join(' · ')}
     </span>
   );
+}
+
+/** The error-against-time scatter at one n, with the Pareto frontier through it dashed. */
+function frontierSeries(rows: ComplexityChartsProps['rows'], frontierN: number): ChartSeries[] {
+  const frontierPoints = rows
+    .filter(
+      (r) =>
+        r.n === frontierN &&
+        r.msMedian !== undefined &&
+        r.relError !== null &&
+        r.relError !== undefined,
+    )
+    .map((r) => ({
+      variant: r.variant,
+      ms: r.msMedian ?? 0,
+      error: Math.max(r.relError ?? 0, 1e-8),
+    }));
+  const frontier = paretoFrontier(frontierPoints);
+  const scatter: ChartSeries[] = frontierPoints.map((p) => ({
+    id: p.variant,
+    label: label(p.variant),
+    color: variantColor(p.variant),
+    shape: variantShape(p.variant),
+    points: [{ n: p.ms, y: p.error }],
+    markersOnly: true,
+  }));
+  if (frontier.length > 1) {
+    scatter.push({
+      id: 'frontier',
+      label: 'frontier',
+      color: 'var(--muted)',
+      dashed: true,
+      partOf: 'frontier',
+      points: frontier.map((p) => ({ n: p.ms, y: p.error })),
+    });
+  }
+  return scatter;
 }

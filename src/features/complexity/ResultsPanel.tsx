@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useLabFiles } from '../../app/labFiles';
 import { useLabStore } from '../../app/labStore';
 import { useAppStore } from '../../app/store';
@@ -116,12 +116,31 @@ export function ResultsPanel() {
   const labConfig = useLabStore((s) => s.config);
   const { provenance, config } = run;
   // The pre-computed run: the chosen variants only, and a note naming those it lacks.
-  const { rows, gaps } = shownRows(run, labConfig);
+  // Derived once per run, not per render: a 65 000-row file makes each of these tens of ms.
+  const { rows, gaps } = useMemo(() => shownRows(run, labConfig), [run, labConfig]);
   const own = run.source === 'live' ? null : (provenance?.limits as typeof limits | undefined);
   const maxBinding = maxBindingOf(own ?? limits);
-  const errorNs = [
-    ...new Set(rows.filter((r) => r.refused === undefined && r.relError !== null).map((r) => r.n)),
-  ].sort((a, b) => a - b);
+  const errorNs = useMemo(
+    () =>
+      [
+        ...new Set(
+          rows.filter((r) => r.refused === undefined && r.relError !== null).map((r) => r.n),
+        ),
+      ].sort((a, b) => a - b),
+    [rows],
+  );
+  const charted = useMemo(
+    () => chartRows(rows, paramsOf(provenance, config)),
+    [rows, provenance, config],
+  );
+  const compared = useMemo(
+    () =>
+      compare
+        ? chartRows(compare.set.rows, paramsOf(compare.set.provenance, compare.set.config))
+        : undefined,
+    [compare],
+  );
+  const hiddenSet = useMemo(() => new Set(hidden), [hidden]);
   const chosenN = frontierN !== null && errorNs.includes(frontierN) ? frontierN : errorNs.at(-1);
   // The first-paint budget's end point (src/cli/firstPaint.ts): pre-computed charts in the page.
   const precomputedShown = run.source === 'precomputed' && rows.length > 0;
@@ -147,17 +166,13 @@ export function ResultsPanel() {
             <FrontierNPicker ns={errorNs} chosen={chosenN} onChange={setFrontierN} />
           </div>
           <ComplexityCharts
-            rows={chartRows(rows, paramsOf(provenance, config))}
+            rows={charted}
             shape={shapeOf(config, provenance)}
             maxBinding={maxBinding}
             frontierN={chosenN}
-            hidden={new Set(hidden)}
+            hidden={hiddenSet}
             onToggle={toggle}
-            compare={
-              compare
-                ? chartRows(compare.set.rows, paramsOf(compare.set.provenance, compare.set.config))
-                : undefined
-            }
+            compare={compared}
           />
           <ResultsTable
             rows={rows}

@@ -50,9 +50,28 @@ export function withColors(series: Series[], suffix = ''): ChartSeries[] {
   }));
 }
 
+/** Points a smooth curve needs: at most this many n, evenly spread in log n. */
+const THEORY_POINTS = 128;
+
+/** Sorted ns thinned to at most THEORY_POINTS, evenly in log n; the first and last kept. */
+export function logSpaced(ns: readonly number[], most = THEORY_POINTS): readonly number[] {
+  if (ns.length <= most) return ns;
+  const lo = Math.log(ns[0]);
+  const span = Math.log(ns[ns.length - 1]) - lo;
+  const picked: number[] = [];
+  let last = -1;
+  for (const n of ns) {
+    const slot = Math.floor(((Math.log(n) - lo) / span) * (most - 1));
+    if (slot > last) picked.push(n);
+    last = Math.max(last, slot);
+  }
+  if (picked.at(-1) !== ns[ns.length - 1]) picked.push(ns[ns.length - 1]);
+  return picked;
+}
+
 /** Dashed curves of each variant's analytic FLOPs, scaled to its last measured time. */
 export function theorySeries(rows: ChartRows, times: Series[], shape: SweepShape): ChartSeries[] {
-  const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
+  const ns = logSpaced([...new Set(rows.map((r) => r.n))].sort((a, b) => a - b));
   return times.flatMap((s) => {
     const spec = findSpec(s.variant);
     const params = rows.find((r) => r.variant === s.variant && !r.refused)?.params;
