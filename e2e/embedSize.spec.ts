@@ -8,7 +8,6 @@ import { expect, snap, test } from './fixtures';
  * (no inner scrollbar), and the embed posts its height as a bare number.
  */
 
-const SHOTS = '/tmp/h7-shots';
 const BIG = '#screen=lab&variants=dense,linear&n=64,16384&repeats=5';
 
 /** The Share dialog's snippet for one panel, after the big sweep's settings. */
@@ -38,7 +37,7 @@ test('after an n = 16384 sweep the embed runs live only the capped sweep, and sa
   page,
   context,
   log,
-}) => {
+}, info) => {
   test.setTimeout(360_000);
   const app = await context.newPage();
   const { src } = await snippetFor(app, 'time');
@@ -68,7 +67,7 @@ test('after an n = 16384 sweep the embed runs live only the capped sweep, and sa
   const hash = await frame.locator('main.embed').evaluate(() => location.hash);
   expect(hash).toContain(`n=64,${capped}`);
   expect(hash).toContain('repeats=3');
-  await page.screenshot({ path: `${SHOTS}/embed-time-after-run-700.png` });
+  await snap(page, info, 'embed-time-after-run-700');
   expect(log.errors).toEqual([]);
 });
 
@@ -110,7 +109,7 @@ for (const panel of ['time', 'memory', 'error', 'frontier', 'table']) {
       console.log(
         `${panel} at ${width}: content ${last.attentionExplorerHeight} px, iframe ${height} px`,
       );
-      await page.screenshot({ path: `${SHOTS}/embed-${panel}-${width}.png` });
+      await snap(page, info, `embed-${panel}-${width}`);
     }
     await snap(page, info, `embed-${panel}`);
   });

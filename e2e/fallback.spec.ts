@@ -6,8 +6,6 @@ import { expect, snap, test, waitForBackend } from './fixtures';
  * for the timings; fields that exist only on WebGPU (adapter, its limits, timestamps) are hidden.
  */
 
-const SHOTS = '/tmp/h7-shots';
-
 test('?backend=wasm skips WebGPU with a notice and runs wasm', async ({ page, log }, info) => {
   await page.goto('./?backend=wasm#screen=status');
   expect(await waitForBackend(page)).toBe('wasm');
@@ -28,7 +26,7 @@ test('?backend=wasm skips WebGPU with a notice and runs wasm', async ({ page, lo
 test('#backend=webgl: the lab strip names WebGL and says what it means, no WebGPU fields', async ({
   page,
   log,
-}) => {
+}, info) => {
   await page.goto('./#backend=webgl&screen=lab');
   expect(await waitForBackend(page)).toBe('webgl');
   const notice = page.getByTestId('fallback-notice');
@@ -39,7 +37,7 @@ test('#backend=webgl: the lab strip names WebGL and says what it means, no WebGP
   await expect(strip).not.toContainText('buffer binding');
   await expect(strip).not.toContainText('GPU timestamps');
   await expect(page.getByTestId('lab-adapter')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/lab-webgl-strip.png` });
+  await snap(page, info, 'lab-webgl-strip');
   expect(log.errors).toEqual([]);
 });
 
@@ -72,6 +70,5 @@ test('a browser without WebGPU falls back in one plain sentence, never "setBacke
   await expect(page.locator('main')).not.toContainText('setBackend returned false');
   await expect(page.getByTestId('limit-storage')).toHaveCount(0);
   await snap(page, info, 'status-no-webgpu');
-  await page.screenshot({ path: `${SHOTS}/status-no-webgpu.png`, fullPage: true });
   await browser.close();
 });

@@ -1,5 +1,5 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { parseModFile } from '../src/features/hardness/modFile';
+import { parseModFile } from '../src/features/hardness/model/modFile';
 import { downloadJson, expect, type Json, snap, test, waitForBackend } from './fixtures';
 
 /**

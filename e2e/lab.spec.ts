@@ -80,6 +80,18 @@ async function openLab(page: Page, hash: string) {
   await expect(runButton(page)).toBeEnabled({ timeout: 120_000 });
 }
 
+/**
+ * The first screen has finished drawing: every chart mounted (they mount one per frame after the
+ * table) and two frames passed. Long tasks counted after this belong to the sweep, not the load.
+ */
+async function waitFirstScreenDrawn(page: Page) {
+  await expect(page.getByText(/Drawing \d+ more chart/)).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.chart-svg').first()).toBeVisible();
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
 /** Text of the chart marks' <title>s: each holds its point's exact numbers. */
 const markTitles = (page: Page) =>
   page.locator('.chart-svg .chart-point > title').allTextContents();
@@ -162,6 +174,7 @@ test('a Run of four variants completes: rows, chart marks, JSON, no long task', 
 }, info) => {
   test.setTimeout(300_000);
   await openLab(page, hashFor(2));
+  await waitFirstScreenDrawn(page);
   const before = await markTitles(page);
 
   const t0 = await startRun(page);

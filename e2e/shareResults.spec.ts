@@ -8,7 +8,6 @@ import { downloadJson, expect, snap, test } from './fixtures';
  */
 
 const SWEEP = '#variants=dense,linear&n=64,128&d=32&heads=2&repeats=1&seed=5&causal=0';
-const SHOTS = '/tmp/h7-shots';
 
 const tableRows = (page: Page) =>
   page
@@ -57,7 +56,7 @@ test('a sweep shared with its results opens elsewhere with the same rows, fits, 
   await expect(dialog.getByTestId('results-link-size')).toContainText('msAll');
   // The settings link carries the frontier n shown (the largest measured), not a default.
   expect(await dialog.getByTestId('share-link').inputValue()).toContain('frontier=128');
-  await page.screenshot({ path: `${SHOTS}/share-dialog-results.png` });
+  await snap(page, info, 'share-dialog-results');
   await page.keyboard.press('Escape');
 
   const fresh = await browser.newContext({ viewport: { width: 1000, height: 900 } });
@@ -100,7 +99,6 @@ test('a sweep shared with its results opens elsewhere with the same rows, fits, 
     ]);
     expect(b.msAll).toEqual([]);
   }
-  await other.screenshot({ path: `${SHOTS}/shared-with-results.png`, fullPage: true });
   await snap(other, info, 'shared-with-results');
   expect(errors).toEqual([]);
   await fresh.close();

@@ -20,7 +20,7 @@ export interface ImportRule {
 const isTestFile = (f: string) => /\.test\.tsx?$|(^|\/)testing\//.test(f);
 
 /** Everything the page (main.tsx and what it loads) is made of, i.e. not engine, worker, cli. */
-const PAGE = /^(main\.tsx|app\/|features\/|charts\/|shared\/)/;
+const PAGE = /^(main\.tsx|app\/|session\/|features\/|charts\/|shared\/)/;
 
 export const IMPORT_RULES: readonly ImportRule[] = [
   {
@@ -31,22 +31,23 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   {
     name: 'engine imports core and tfjs, never the worker, the screens or the CLI',
     from: /^engine\//,
-    forbidden: /^(worker|app|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
+    forbidden:
+      /^(worker|app|session|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
   },
   {
     name: 'worker imports core and engine, never the screens or the CLI',
     from: /^worker\//,
-    forbidden: /^(app|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
+    forbidden: /^(app|session|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
   },
   {
     name: 'charts sit below the screens: core and shared only',
     from: /^charts\//,
-    forbidden: /^(app|features|engine|worker|cli)\//,
+    forbidden: /^(app|session|features|engine|worker|cli)\//,
   },
   {
     name: 'shared sits below the screens and charts: core only',
     from: /^shared\//,
-    forbidden: /^(app|features|charts|engine|worker|cli)\//,
+    forbidden: /^(app|session|features|charts|engine|worker|cli)\//,
   },
   {
     name: 'the page value-imports from the engine only its tfjs-free face, engine/results',
@@ -60,9 +61,31 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     forbidden: /^npm:@tensorflow\//,
   },
   {
-    name: 'the CLI is headless: no app shell, no React components, no React or zustand',
+    name: 'the CLI is headless: of the screens only their pure model/, no React, zustand or views',
     from: /^cli\//,
-    forbidden: /^app\/|\.tsx$|^npm:(react|react-dom|zustand)$/,
+    forbidden:
+      /^(app|session)\/|^features\/(?![^/]+\/model\/)|\.tsx$|^npm:(react|react-dom|zustand)$/,
+  },
+  {
+    name: "a screen's model/ is pure: no views, stores, React, zustand or d3, only other model/ folders",
+    from: /^features\/[^/]+\/model\//,
+    forbidden:
+      /\.tsx$|^npm:(react|react-dom|zustand|d3)$|^(app|session|charts)\/|^features\/[^/]+\/(?!model\/)/,
+  },
+  {
+    name: 'the app shell is on top: nothing but main.tsx imports app/',
+    from: /^(?!main\.tsx$|app\/)/,
+    forbidden: /^app\//,
+  },
+  {
+    name: 'the engine session sits below the screens: core, worker client, shared, charts only',
+    from: /^session\//,
+    forbidden: /^(app|features|cli)\//,
+  },
+  {
+    name: 'screens never import the CLI',
+    from: /^features\//,
+    forbidden: /^cli\//,
   },
 ];
 

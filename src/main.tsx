@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
-import './app/status.css';
+import './features/status/status.css';
 import './charts/charts.css';
 
 const root = document.getElementById('root');

@@ -4,18 +4,18 @@ import { ComplexityLab } from '../features/complexity/ComplexityLab';
 import { EmbedView } from '../features/share/EmbedView';
 import { startHashSync } from '../features/share/hashSync';
 import { useShareStore } from '../features/share/shareStore';
-import { isLabPanel } from '../features/share/viewFlags';
+import { isLabPanel } from '../features/share/model/viewFlags';
 // The screens' stores load with the page: their URL keys are read at start, before the screen's
 // code (loaded on first visit, below) arrives.
 import '../features/hardness/hardnessStore';
 import '../features/layers/layersStore';
 import '../features/story/storyStore';
+import { useLabStore } from '../features/complexity/labStore';
+import type { Screen } from '../features/complexity/model/labHash';
+import { Notices } from '../features/complexity/Notices';
+import { StatusPage } from '../features/status/StatusPage';
+import { useEngineStore } from '../session/engineStore';
 import { Header } from './Header';
-import type { Screen } from './labHash';
-import { useLabStore } from './labStore';
-import { Notices } from './Notices';
-import { StatusPage } from './StatusPage';
-import { useAppStore } from './store';
 
 // The lab (the first screen, with pre-computed charts) is in the page script; the others load on
 // first visit so the first paint does not wait for them.
@@ -45,7 +45,7 @@ const SCREEN_VIEWS: Record<Screen, ComponentType> = {
  * `#embed=<panel>`, that panel alone, the engine started only when asked for ("Run live").
  */
 export function App() {
-  const startEngine = useAppStore((s) => s.startEngine);
+  const startEngine = useEngineStore((s) => s.startEngine);
   const screen = useLabStore((s) => s.screen);
   const embed = useShareStore((s) => s.embed);
   useEffect(() => startHashSync(), []);

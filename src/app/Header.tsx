@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
+import { useLabStore } from '../features/complexity/labStore';
+import { hashWithScreen, parseScreen, type Screen } from '../features/complexity/model/labHash';
 import { ShareButton } from '../features/share/ShareDialog';
 import { useShareStore } from '../features/share/shareStore';
-import { hashWithScreen, parseScreen, type Screen } from './labHash';
-import { useLabStore } from './labStore';
 
 const LINKS: { screen: Screen; label: string }[] = [
   { screen: 'story', label: 'Guided story' },

@@ -199,7 +199,7 @@ export function browserPlan(
       : v;
   const given = checkConfig(withVariants, defaults);
   labLimits(given);
-  // The lab runs every power of two from the smallest n to the largest (app/labConfig).
+  // The lab runs every power of two from the smallest n to the largest (features/complexity/model/labConfig).
   const ns = powersOfTwoBetween(min(given.ns), max(given.ns));
   const config = { ...given, ns };
   const notes =

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseModFile } from '../features/hardness/modFile';
+import { parseModFile } from '../features/hardness/model/modFile';
 import { leftovers, run, scratchDir } from './testing';
 
 /** `hardness mod`: the worker's job in Node, written as the panel's pre-computed file. */

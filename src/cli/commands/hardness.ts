@@ -1,13 +1,13 @@
 import { TIMING_DEFINITION } from '../../engine/measure';
-import { CONFIG_KEYS, FIELDS } from '../../features/hardness/config';
-import { parseHardnessHash } from '../../features/hardness/hardnessHash';
-import type { ModFile, ModRun } from '../../features/hardness/modFile';
+import { CONFIG_KEYS, FIELDS } from '../../features/hardness/model/config';
+import { parseHardnessHash } from '../../features/hardness/model/hardnessHash';
+import type { ModFile, ModRun } from '../../features/hardness/model/modFile';
 import {
   boundedRequest,
   MOD_D,
   performerRequest,
   rankRequest,
-} from '../../features/hardness/requests';
+} from '../../features/hardness/model/requests';
 import { hardnessDeps } from '../../worker/hardnessEngine';
 import { type HardnessContext, hardnessJob } from '../../worker/hardnessJobs';
 import {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resultSetOfText } from '../../features/complexity/resultFiles';
-import { readModText } from '../../features/hardness/modFile';
+import { readModText } from '../../features/hardness/model/modFile';
 import { FUZZ_SEED, fuzzRuns } from '../../testing/fuzzRuns';
 import { decodeModel, ModelFormatError, parseModelIndex } from '../model/weights';
 import { RESULT_LIMITS } from './sweepResult';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useLabStore } from '../../app/labStore';
 import { useShareStore } from '../share/shareStore';
+import { useLabStore } from './labStore';
 import '../share/share.css';
 import { FirstVisitIntro } from './FirstVisitIntro';
 import { isFirstVisit } from './firstVisit';

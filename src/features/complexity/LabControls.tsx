@@ -1,3 +1,7 @@
+import { INPUT_KIND_INFO, type InputKind } from '../../core/inputs';
+import { findSpec } from '../../core/variantSpecs';
+import { useEngineStore } from '../../session/engineStore';
+import { useLabStore } from './labStore';
 import {
   D_RANGE,
   HEADS_RANGE,
@@ -7,11 +11,7 @@ import {
   nsOf,
   REPEATS_RANGE,
   refusals,
-} from '../../app/labConfig';
-import { useLabStore } from '../../app/labStore';
-import { useAppStore } from '../../app/store';
-import { INPUT_KIND_INFO, type InputKind } from '../../core/inputs';
-import { findSpec } from '../../core/variantSpecs';
+} from './model/labConfig';
 import { VariantPicker } from './VariantPicker';
 
 function IntInput(props: {
@@ -63,8 +63,8 @@ function NSelect(props: {
 export function LabControls({ disabled }: { disabled: boolean }) {
   const config = useLabStore((s) => s.config);
   const setConfig = useLabStore((s) => s.setConfig);
-  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
-  const backend = useAppStore((s) => s.engine.report?.name);
+  const limits = useEngineStore((s) => s.engine.report?.limits ?? null);
+  const backend = useEngineStore((s) => s.engine.report?.name);
   const nOptions = [...(config.nMin < N_CHOICES[0] ? N_SMALL : []), ...N_CHOICES];
   const refused = refusals(config, limits, backend);
   const ns = nsOf(config);

@@ -1,9 +1,9 @@
-import { fallbackNotice } from '../../app/backendParam';
-import { EngineProblem } from '../../app/EngineProblem';
-import { EngineStartNotices } from '../../app/EngineStartNotices';
-import { formatMiB } from '../../app/format';
-import { useAppStore } from '../../app/store';
 import type { BackendReport } from '../../engine/backend';
+import { fallbackNotice } from '../../session/backendParam';
+import { EngineProblem } from '../../session/EngineProblem';
+import { EngineStartNotices } from '../../session/EngineStartNotices';
+import { useEngineStore } from '../../session/engineStore';
+import { formatMiB } from '../../shared/format';
 
 function adapterText(report: BackendReport): string {
   const a = report.adapter;
@@ -16,8 +16,8 @@ function adapterText(report: BackendReport): string {
 
 /** One line: backend in use, adapter, key limits; the fallback notice; or the engine's trouble. */
 export function LabStatusLine() {
-  const engine = useAppStore((s) => s.engine);
-  const choice = useAppStore((s) => s.choice);
+  const engine = useEngineStore((s) => s.engine);
+  const choice = useEngineStore((s) => s.choice);
   const r = engine.report;
   const fallback = r ? fallbackNotice(r, choice.forced) : null;
   return (

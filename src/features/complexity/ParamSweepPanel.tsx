@@ -1,11 +1,11 @@
-import { nsOf } from '../../app/labConfig';
-import { useLabStore } from '../../app/labStore';
-import { paramValues, tunable } from '../../app/paramSweep';
-import { useAppStore } from '../../app/store';
 import { formatError, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
+import { useEngineStore } from '../../session/engineStore';
+import { useLabStore } from './labStore';
+import { nsOf } from './model/labConfig';
+import { paramValues, tunable } from './model/paramSweep';
 
 const noHidden: ReadonlySet<string> = new Set();
 
@@ -17,8 +17,8 @@ export function ParamSweepPanel() {
   const paramRun = useLabStore((s) => s.paramRun);
   const sweepRunning = useLabStore((s) => s.run.status === 'running');
   const runParams = useLabStore((s) => s.runParamSweep);
-  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
-  const phase = useAppStore((s) => s.engine.phase);
+  const limits = useEngineStore((s) => s.engine.report?.limits ?? null);
+  const phase = useEngineStore((s) => s.engine.phase);
   const spec = findSpec(sel.variant);
   const param = spec?.params.find((p) => p.name === sel.param);
   const { values, refused } = paramValues(config, sel, limits);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { useLabStore } from '../../app/labStore';
 import { type ChartPanel, ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
+import { useLabStore } from './labStore';
 import { dateOf, whereMade } from './precomputed';
 import { hostOf } from './referenceRunText';
 import './lab.css';

@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react';
-import { useLabFiles } from '../../app/labFiles';
-import { useLabStore } from '../../app/labStore';
+import { useLabFiles } from './labFiles';
+import { useLabStore } from './labStore';
 import { loadedNotice } from './precomputed';
 
 /** Take the picked file and clear the input, so picking the same file again reloads it. */

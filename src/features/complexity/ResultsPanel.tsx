@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from 'react';
-import { useLabFiles } from '../../app/labFiles';
-import { useLabStore } from '../../app/labStore';
-import { useAppStore } from '../../app/store';
 import { formatN } from '../../charts/format';
+import { useEngineStore } from '../../session/engineStore';
 import { PrecomputedGaps, SharedRunNotice } from '../share/SharedRunNotice';
 import { shownRows } from '../share/selectedRun';
 import { ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
+import { useLabFiles } from './labFiles';
+import { useLabStore } from './labStore';
 import { dateOf, whereMade } from './precomputed';
 import { ResultFiles } from './ResultFiles';
 import { ResultsTable } from './ResultsTable';
@@ -111,7 +111,7 @@ export function ResultsPanel() {
   const toggle = useLabStore((s) => s.toggleSeries);
   const frontierN = useLabStore((s) => s.ui.frontierN);
   const setFrontierN = useLabStore((s) => s.setFrontierN);
-  const limits = useAppStore((s) => s.engine.report?.limits ?? null);
+  const limits = useEngineStore((s) => s.engine.report?.limits ?? null);
   const compare = useLabFiles((s) => s.compare);
   const labConfig = useLabStore((s) => s.config);
   const { provenance, config } = run;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { CONFIRM_CALL_S, slowCallText, slowestCall } from '../../app/callEstimate';
-import { configProblem } from '../../app/labConfig';
-import { progressText, statusText } from '../../app/labRun';
-import { useLabStore } from '../../app/labStore';
-import { useAppStore } from '../../app/store';
+import { useEngineStore } from '../../session/engineStore';
 import { useNow } from '../../shared/useNow';
 import { buildCsv, buildJson, download, exportName } from './exportResults';
+import { progressText, statusText } from './labRun';
+import { useLabStore } from './labStore';
+import { CONFIRM_CALL_S, slowCallText, slowestCall } from './model/callEstimate';
+import { configProblem } from './model/labConfig';
 
 /** Run and Cancel, the progress bar, the run's status line, and the downloads. */
 export function RunBar() {
@@ -14,10 +14,10 @@ export function RunBar() {
   const config = useLabStore((s) => s.config);
   const start = useLabStore((s) => s.startSweep);
   const cancel = useLabStore((s) => s.cancel);
-  const report = useAppStore((s) => s.engine.report);
+  const report = useEngineStore((s) => s.engine.report);
   const limits = report?.limits ?? null;
   const backend = report?.name;
-  const phase = useAppStore((s) => s.engine.phase);
+  const phase = useEngineStore((s) => s.engine.phase);
   const [confirming, setConfirming] = useState(false);
   const running = run.status === 'running';
   const now = useNow(running);

@@ -1,6 +1,6 @@
-import type { LabConfig } from '../../app/labConfig';
-import { useLabStore } from '../../app/labStore';
 import { VARIANT_SPECS } from '../../core/variantSpecs';
+import { useLabStore } from './labStore';
+import type { LabConfig } from './model/labConfig';
 import { VariantParams } from './VariantParams';
 
 /** One checkbox per variant with its complexity in words and symbols, and its parameters. */

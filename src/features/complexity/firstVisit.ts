@@ -1,4 +1,4 @@
-import { useLabStore } from '../../app/labStore';
+import { useLabStore } from './labStore';
 
 /**
  * Whether this page load is a first visit: opened with no hash at all (a shared link or a

@@ -3,10 +3,10 @@ import { formatError } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
-import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
+import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
 import { JobBar } from './JobBar';
 import { type BoundedChart, boundedCharts, formatRatio } from './marks';
-import { boundedRequest, requestKey } from './requests';
+import { boundedRequest, requestKey } from './model/requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 

@@ -1,4 +1,4 @@
-import { type ConfigKey, FIELDS, type HardnessConfig, showValue } from './config';
+import { type ConfigKey, FIELDS, type HardnessConfig, showValue } from './model/config';
 import { useHardnessStore } from './hardnessStore';
 
 /** One control of the hardness lab, bound to the store: a select, or a checkbox for on/off. */

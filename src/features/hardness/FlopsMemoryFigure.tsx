@@ -1,16 +1,16 @@
 import { useEffect, useMemo } from 'react';
-import { useLabStore } from '../../app/labStore';
-import { useAppStore } from '../../app/store';
 import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import type { SweepRow } from '../../engine/sweep';
+import { useEngineStore } from '../../session/engineStore';
 import type { SweepJobConfig, SweepOutcome } from '../../worker/sweepProtocol';
+import { useLabStore } from '../complexity/labStore';
 import { dateOf, whereMade } from '../complexity/precomputed';
-import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
+import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
 import { onlyVariants } from './hardnessFiles';
 import { JobBar } from './JobBar';
-import { flopsSweep, requestKey } from './requests';
+import { flopsSweep, requestKey } from './model/requests';
 import { saveSweep } from './saveFiles';
 import { flopsMarks, formatFlops } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
@@ -60,7 +60,7 @@ export function FlopsMemoryFigure({
   const pre = useLabStore((s) => s.precomputed);
   const loadPre = useLabStore((s) => s.loadPrecomputed);
   useEffect(() => loadPre(), [loadPre]);
-  const backend = useAppStore((s) => s.engine.report?.name ?? null);
+  const backend = useEngineStore((s) => s.engine.report?.name ?? null);
   const { state, run, cancel } = useEngineJob<SweepOutcome & { config: SweepJobConfig }>();
   const live = state.result;
   const start = () =>

@@ -1,4 +1,4 @@
-import { useAppStore } from '../../app/store';
+import { useEngineStore } from '../../session/engineStore';
 import type { JobState } from './useEngineJob';
 
 /**
@@ -19,7 +19,7 @@ export function JobBar<T>(props: {
   onDownload?: (() => void) | null;
 }) {
   const { state } = props;
-  const phase = useAppStore((s) => s.engine.phase);
+  const phase = useEngineStore((s) => s.engine.phase);
   const running = state.status === 'running';
   const p = state.progress;
   return (

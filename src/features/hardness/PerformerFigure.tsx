@@ -5,10 +5,10 @@ import { useToggles } from '../../charts/useToggles';
 import { Formula } from '../../shared/Formula';
 import { Term } from '../../shared/Term';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
-import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
+import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
 import { JobBar } from './JobBar';
 import { formatRatio, performerSeries, worstDeviation } from './marks';
-import { performerRequest, requestKey } from './requests';
+import { performerRequest, requestKey } from './model/requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 

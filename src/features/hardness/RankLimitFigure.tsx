@@ -5,10 +5,10 @@ import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import { Formula } from '../../shared/Formula';
 import type { HardnessOutcome, RankLimitResult } from '../../worker/hardnessProtocol';
-import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './config';
+import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
 import { JobBar } from './JobBar';
 import { crossingTau, rankMarks } from './marks';
-import { rankRequest, requestKey } from './requests';
+import { rankRequest, requestKey } from './model/requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 

@@ -5,10 +5,10 @@ import { rankLimit } from '../../worker/hardnessJobs';
 import type { HardnessOutcome, ModPoint } from '../../worker/hardnessProtocol';
 import { jsonText } from '../complexity/exportResults';
 import { resultSetOf } from '../complexity/resultFiles';
-import { DEFAULT_HARDNESS_CONFIG } from './config';
+import { DEFAULT_HARDNESS_CONFIG } from './model/config';
 import { hardnessFileName, onlyVariants, outcomeFile, shippedModFile } from './hardnessFiles';
-import { parseModFile } from './modFile';
-import { boundedRequest, modRequest, rankRequest } from './requests';
+import { parseModFile } from './model/modFile';
+import { boundedRequest, modRequest, rankRequest } from './model/requests';
 
 /** The hardness lab's downloads: the CLI's files, read back by the panel's own checks. */
 

@@ -1,7 +1,7 @@
 import type { HardnessExperiment, HardnessOutcome } from '../../worker/hardnessProtocol';
 import { datedName } from '../complexity/exportResults';
 import type { ResultSet } from '../complexity/precomputed';
-import type { ModFile, ModRun } from './modFile';
+import type { ModFile, ModRun } from './model/modFile';
 
 /**
  * The hardness lab's downloads (pure): the files `npm run cli -- hardness …` writes, so a file

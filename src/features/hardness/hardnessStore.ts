@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { registerHashPart } from '../../app/hashParts';
-import { hashParams } from '../../app/labHash';
-import { type ConfigKey, type HardnessConfig, rankFor } from './config';
-import { encodeHardnessHash, HASH_PREFIX, parseHardnessHash } from './hardnessHash';
+import { registerHashPart } from '../../shared/hashParts';
+import { hashParams } from '../complexity/model/labHash';
+import { type ConfigKey, type HardnessConfig, rankFor } from './model/config';
+import { encodeHardnessHash, HASH_PREFIX, parseHardnessHash } from './model/hardnessHash';
 
 /**
  * The hardness lab's controls (plain data, in the URL through a hash part). Results are not

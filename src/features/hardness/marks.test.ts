@@ -11,7 +11,7 @@ import {
   thresholdJump,
   worstDeviation,
 } from './marks';
-import { normSqs } from './requests';
+import { normSqs } from './model/requests';
 import { flopsMarks, formatFlops, modMarks, tailExponent } from './timingMarks';
 
 const bp = (variant: string, n: number, ratio: number, maxAbsError: number) => ({

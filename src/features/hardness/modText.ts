@@ -1,7 +1,7 @@
 import { max, min } from '../../core/stats';
 import type { ModExperiment } from '../../worker/hardnessProtocol';
 import { dateOf } from '../complexity/precomputed';
-import type { ModFile, ModRun } from './modFile';
+import type { ModFile, ModRun } from './model/modFile';
 import { FIT_POINTS, type ModMarks } from './timingMarks';
 
 /**

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SourceId } from '../../core/sources';
-import type { ConfigKey, HardnessConfig } from './config';
+import type { ConfigKey, HardnessConfig } from './model/config';
 import {
   BoundedEntriesFigure,
   FlopsMemoryFigure,

@@ -1,14 +1,14 @@
-import { pageProvenance } from '../../app/provenance';
-import { useAppStore } from '../../app/store';
+import { useEngineStore } from '../../session/engineStore';
+import { pageProvenance } from '../../session/provenance';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { buildJson, download, downloadJson, type ExportInput } from '../complexity/exportResults';
 import { hardnessFileName, outcomeFile, shippedModFile } from './hardnessFiles';
-import type { ModFile, ModRun } from './modFile';
+import type { ModFile, ModRun } from './model/modFile';
 import type { JobState } from './useEngineJob';
 
 /** The hardness figures' JSON buttons: the shown result, saved with where it was made. */
 
-const page = () => pageProvenance(useAppStore.getState().engine.report);
+const page = () => pageProvenance(useEngineStore.getState().engine.report);
 
 /** The job's shown result, as the CLI writes it. */
 export function saveJob(state: JobState<HardnessOutcome>): void {

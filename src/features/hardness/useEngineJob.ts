@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../../app/store';
 import { messageOf } from '../../core/messageOf';
+import { useEngineStore } from '../../session/engineStore';
 import { type EngineClient, EngineError, type Job } from '../../worker/engineClient';
 
 /**
@@ -56,7 +56,7 @@ export function useEngineJob<T extends Outcome>() {
     let begun = false;
     const seconds = () => (performance.now() - began) / 1000;
     setState((s) => ({ ...s, status: 'running', error: null, progress: null }));
-    useAppStore
+    useEngineStore
       .getState()
       .readyEngine()
       .then((client) => {

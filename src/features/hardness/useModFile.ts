@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../core/messageOf';
-import { loadModFile, type ModFile } from './modFile';
+import { loadModFile, type ModFile } from './model/modFile';
 
 /** The shipped Mixture-of-Depths file, fetched once per page (again after a failure). */
 

@@ -11,7 +11,7 @@ import { TraceViews } from './TraceViews';
 import { VariantControl } from './VariantControl';
 import '../complexity/lab.css';
 import './layers.css';
-import { NoticeList } from '../../app/Notices';
+import { NoticeList } from '../complexity/Notices';
 
 /**
  * The layer explorer (`#screen=layers`): a small transformer trained on the copy task, run in

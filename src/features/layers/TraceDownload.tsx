@@ -1,6 +1,6 @@
-import { pageProvenance } from '../../app/provenance';
-import { useAppStore } from '../../app/store';
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
+import { useEngineStore } from '../../session/engineStore';
+import { pageProvenance } from '../../session/provenance';
 import { downloadJson } from '../complexity/exportResults';
 import { layersFile, layersFileName } from './layersFile';
 import { useLayersStore } from './layersStore';
@@ -9,7 +9,7 @@ import { useLayersStore } from './layersStore';
 export function TraceDownload({ trace, model }: { trace: ForwardTrace; model: ModelInfo }) {
   const save = () => {
     const { config, accuracy } = useLayersStore.getState();
-    const provenance = pageProvenance(useAppStore.getState().engine.report);
+    const provenance = pageProvenance(useEngineStore.getState().engine.report);
     const file = layersFile({ model, config, trace, accuracy: accuracy.result, provenance });
     downloadJson(file, layersFileName(model.id, trace.variant));
   };

@@ -1,5 +1,5 @@
-import { useAppStore } from '../../app/store';
 import { findSpec, VARIANT_SPECS } from '../../core/variantSpecs';
+import { useEngineStore } from '../../session/engineStore';
 import { VariantParams } from '../complexity/VariantParams';
 import { checkSequence } from './inputCheck';
 import { paramsOf, SEED_PARAM } from './layersConfig';
@@ -16,7 +16,7 @@ export function VariantControl() {
   const models = useLayersStore((s) => s.models.list);
   const setConfig = useLayersStore((s) => s.setConfig);
   const setParam = useLayersStore((s) => s.setParam);
-  const backend = useAppStore((s) => s.engine.report?.name ?? null);
+  const backend = useEngineStore((s) => s.engine.report?.name ?? null);
   const model = modelOf(config, models);
   const n = model ? checkSequence(config.text, model.config.context).tokens.length || 1 : 1;
   const refusalOf = (id: string) =>

@@ -1,5 +1,5 @@
-import { useAppStore } from '../../app/store';
 import type { AccuracyReport, ForwardTrace } from '../../core/model/trace';
+import { useEngineStore } from '../../session/engineStore';
 import type { Job } from '../../worker/engineClient';
 import { MODEL_INDEX_URL } from './modelIndex';
 import type { AccuracyRequest, TraceRequest } from './runPlan';
@@ -16,7 +16,7 @@ export const modelsUrl = () =>
 
 /** The app's engine client once ready (restarted first when it was lost or crashed). */
 export async function layersEngine(): Promise<LayersEngine> {
-  const client = await useAppStore.getState().readyEngine();
+  const client = await useEngineStore.getState().readyEngine();
   const url = modelsUrl();
   const map = <A, B>(job: Job<A>, f: (a: A) => B): Job<B> => ({
     ...job,

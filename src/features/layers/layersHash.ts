@@ -1,8 +1,8 @@
-import type { HashPair } from '../../app/hashParts';
 import { MOD_CAPACITIES } from '../../core/model/config';
 import { CONTEXT, tokenize } from '../../core/model/task';
 import type { ModelInfo } from '../../core/model/trace';
 import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
+import type { HashPair } from '../../shared/hashParts';
 import { MODEL_ID } from '../../worker/modelProtocol';
 import {
   DEFAULT_LAYERS_CONFIG,

@@ -1,5 +1,5 @@
-import { useAppStore } from '../../app/store';
 import { messageOf } from '../../core/messageOf';
+import { useEngineStore } from '../../session/engineStore';
 import { EngineError, type Job } from '../../worker/engineClient';
 import { RUN_DELAY_MS } from './layersConfig';
 import { type LayersEngine, layersEngine } from './layersEngine';
@@ -70,7 +70,7 @@ export function startLayersRunner(
     timer = null;
     const { config, models } = store.getState();
     if (stopped || models.status !== 'loaded') return;
-    const backend = useAppStore.getState().engine.report?.name ?? null;
+    const backend = useEngineStore.getState().engine.report?.name ?? null;
     const trace = planTrace(config, models.list, backend);
     const accuracy = planAccuracy(config, models.list, backend);
     // A batch score for settings that changed is stale: stop it so the trace need not queue behind it.
@@ -96,7 +96,7 @@ export function startLayersRunner(
     else if (s.config !== prev.config) schedule();
   });
   // A restarted engine (after a crash) or a new backend: run again.
-  const offEngine = useAppStore.subscribe((s, prev) => {
+  const offEngine = useEngineStore.subscribe((s, prev) => {
     if (s.engine.report !== prev.engine.report && s.engine.phase === 'ready') {
       store.setState((st) => ({
         trace: st.trace.status === 'failed' ? { ...st.trace, key: null } : st.trace,

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import { registerHashPart } from '../../app/hashParts';
-import { hashParams } from '../../app/labHash';
 import { messageOf } from '../../core/messageOf';
 import { detokenize, sampleSequences } from '../../core/model/task';
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../../core/model/trace';
+import { registerHashPart } from '../../shared/hashParts';
+import { hashParams } from '../complexity/model/labHash';
 import type { LayersConfig } from './layersConfig';
 import { encodeLayers, ownsLayersKey, parseLayers, reconcileModel } from './layersHash';
 import { loadModelIndex } from './modelIndex';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLabStore } from '../../app/labStore';
 import { buildJson, download, exportName } from '../complexity/exportResults';
+import { useLabStore } from '../complexity/labStore';
 import { CopyButton } from './CopyButton';
 import { encodeResults, LINK_LIMIT_CHARS, RESULTS_LINK_ROUNDING } from './resultsLink';
 import { RESULTS_KEY } from './sharedRun';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { isPow2 } from '../../app/labConfig';
-import { useLabStore } from '../../app/labStore';
+import { useLabStore } from '../complexity/labStore';
+import { isPow2 } from '../complexity/model/labConfig';
 import { CopyButton } from './CopyButton';
 import { currentBackend, currentView } from './hashSync';
 import { ResultsLinkField } from './ResultsLinkField';
@@ -14,7 +14,7 @@ import {
   type EmbedPanel,
   isEmbedPanel,
   isLabPanel,
-} from './viewFlags';
+} from './model/viewFlags';
 import './share.css';
 
 /**

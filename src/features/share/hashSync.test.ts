@@ -43,7 +43,7 @@ describe('startHashSync', () => {
   it('writes a control change back to the hash after the delay', async () => {
     const browser = fakeBrowser('#screen=lab');
     const { startHashSync, WRITE_DELAY_MS } = await import('./hashSync');
-    const { useLabStore } = await import('../../app/labStore');
+    const { useLabStore } = await import('../complexity/labStore');
     const stop = startHashSync();
     useLabStore.getState().setScreen('hardness');
     expect(browser.location.hash).toBe('#screen=lab');
@@ -55,7 +55,7 @@ describe('startHashSync', () => {
   it('a navigation before its hashchange wins over a pending write', async () => {
     const browser = fakeBrowser('#screen=lab');
     const { startHashSync, WRITE_DELAY_MS } = await import('./hashSync');
-    const { useLabStore } = await import('../../app/labStore');
+    const { useLabStore } = await import('../complexity/labStore');
     const stop = startHashSync();
     useLabStore.getState().setScreen('hardness'); // a write is now due
     browser.location.hash = '#screen=story'; // the navigation; its event is still queued

@@ -1,7 +1,7 @@
-import { hashParts } from '../../app/hashParts';
-import { hashParams, parseLabHash } from '../../app/labHash';
-import { useLabStore } from '../../app/labStore';
-import { defaultSelection } from '../../app/paramSweep';
+import { hashParts } from '../../shared/hashParts';
+import { useLabStore } from '../complexity/labStore';
+import { hashParams, parseLabHash } from '../complexity/model/labHash';
+import { defaultSelection } from '../complexity/model/paramSweep';
 import { encodeLabHash, type ShareView } from './shareHash';
 import { useShareStore } from './shareStore';
 // Registers the `r=` part (results carried in a link) before the first hash is applied.

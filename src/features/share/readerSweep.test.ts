@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type LabConfig } from '../../app/labConfig';
-import { IDLE_RUN } from '../../app/labRun';
 import type { SweepRow } from '../../engine/results';
+import { IDLE_RUN } from '../complexity/labRun';
+import { DEFAULT_CONFIG, type LabConfig } from '../complexity/model/labConfig';
 import { predictSeconds, READER_BUDGET_S, readerPlan, readerPlanText } from './readerSweep';
 import { frontierForLink, shownRows } from './selectedRun';
 

@@ -1,6 +1,6 @@
-import { ASSUMED_GFLOPS } from '../../app/callEstimate';
-import { type LabConfig, orderedVariants, toJobConfig } from '../../app/labConfig';
-import { priorPointMs, sweepPoints } from '../../app/sweepCost';
+import { ASSUMED_GFLOPS } from '../complexity/model/callEstimate';
+import { type LabConfig, orderedVariants, toJobConfig } from '../complexity/model/labConfig';
+import { priorPointMs, sweepPoints } from '../complexity/model/sweepCost';
 
 /**
  * The sweep an embed's "Run live" measures on a reader's device: the author's variants and

@@ -1,9 +1,9 @@
-import type { LabConfig } from '../../app/labConfig';
-import { nsOf, orderedVariants } from '../../app/labConfig';
-import type { LabRun } from '../../app/labRun';
 import { max } from '../../core/stats';
 import { findSpec } from '../../core/variantSpecs';
 import type { SweepRow } from '../../engine/results';
+import type { LabRun } from '../complexity/labRun';
+import type { LabConfig } from '../complexity/model/labConfig';
+import { nsOf, orderedVariants } from '../complexity/model/labConfig';
 
 /**
  * What the results area draws for the chosen controls. A run of the user's own (live, a file, a

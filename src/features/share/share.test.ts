@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type LabConfig } from '../../app/labConfig';
-import { parseLabHash } from '../../app/labHash';
-import { defaultSelection } from '../../app/paramSweep';
+import { DEFAULT_CONFIG, type LabConfig } from '../complexity/model/labConfig';
+import { parseLabHash } from '../complexity/model/labHash';
+import { defaultSelection } from '../complexity/model/paramSweep';
 import { STORY_STEPS } from '../story/storySteps';
 import { useStoryStore } from '../story/storyStore';
 import { encodeLabHash, iframeSnippet, type ShareView } from './shareHash';
-import { parseEmbed, parseHide } from './viewFlags';
+import { parseEmbed, parseHide } from './model/viewFlags';
 
 const defaults = (): LabConfig => ({
   ...DEFAULT_CONFIG,

@@ -1,15 +1,15 @@
-import { hashParts } from '../../app/hashParts';
-import { type LabConfig, orderedVariants } from '../../app/labConfig';
-import type { Screen } from '../../app/labHash';
-import { defaultSelection, type ParamSelection } from '../../app/paramSweep';
 import { VARIANT_SPECS } from '../../core/variantSpecs';
+import { hashParts } from '../../shared/hashParts';
+import { type LabConfig, orderedVariants } from '../complexity/model/labConfig';
+import type { Screen } from '../complexity/model/labHash';
+import { defaultSelection, type ParamSelection } from '../complexity/model/paramSweep';
 import {
   EMBED_TITLES,
   type EmbedPanel,
   HIDE_GROUPS,
   type HideGroup,
   isLabPanel,
-} from './viewFlags';
+} from './model/viewFlags';
 
 /** Everything a link reproduces: the screen, every control, and the view flags. */
 export interface ShareView {

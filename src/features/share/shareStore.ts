@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { parseLabHash } from '../../app/labHash';
-import type { EmbedPanel, HideGroup } from './viewFlags';
+import { parseLabHash } from '../complexity/model/labHash';
+import type { EmbedPanel, HideGroup } from './model/viewFlags';
 
 /** The view flags from the URL (lesson `hide=` groups, `embed=` panel) and the current hash. */
 export interface ShareState {

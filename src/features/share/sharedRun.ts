@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import { registerHashPart } from '../../app/hashParts';
-import { useLabFiles } from '../../app/labFiles';
-import { IDLE_RUN } from '../../app/labRun';
-import { useLabStore } from '../../app/labStore';
 import { isObject } from '../../core/fieldChecks';
+import { registerHashPart } from '../../shared/hashParts';
+import { useLabFiles } from '../complexity/labFiles';
+import { IDLE_RUN } from '../complexity/labRun';
+import { useLabStore } from '../complexity/labStore';
 import { dateOf, type ResultSet } from '../complexity/precomputed';
 import { decodeResults } from './resultsLink';
 

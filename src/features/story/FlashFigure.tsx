@@ -1,7 +1,7 @@
-import { useLabStore } from '../../app/labStore';
 import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { findSpec } from '../../core/variantSpecs';
 import { isMeasured } from '../../engine/results';
+import { useLabStore } from '../complexity/labStore';
 import { PrecomputedChart } from '../complexity/PrecomputedChart';
 
 /** The variants this step compares; any the shipped run lacks are named, not silently dropped. */

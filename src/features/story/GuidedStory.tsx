@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { hashParams } from '../../app/labHash';
+import { hashParams } from '../complexity/model/labHash';
 import { useShareStore } from '../share/shareStore';
 import { StoryFigure } from './StoryFigure';
 import { StoryStepText } from './StoryStepText';

@@ -1,7 +1,7 @@
-import { useLabStore } from '../../app/labStore';
-import { NoticeList } from '../../app/Notices';
 import { citation } from '../../core/sources';
 import { Formula } from '../../shared/Formula';
+import { useLabStore } from '../complexity/labStore';
+import { NoticeList } from '../complexity/Notices';
 import { currentBackend, currentView } from '../share/hashSync';
 import { encodeLabHash, pageBase } from '../share/shareHash';
 import { StoryFigure } from './StoryFigure';

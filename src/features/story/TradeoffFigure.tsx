@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useAppStore } from '../../app/store';
 import { formatError, formatMs } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
@@ -7,6 +6,7 @@ import { useToggles } from '../../charts/useToggles';
 import type { InputKind } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
 import { findSpec } from '../../core/variantSpecs';
+import { useEngineStore } from '../../session/engineStore';
 import { dateOf, whereMade } from '../complexity/precomputed';
 import {
   FAILS_ERROR,
@@ -73,7 +73,7 @@ export function TradeoffFigure({ input }: { input: string }) {
 
   const runLive = (n: number, variants: string[]) => {
     setShown({ kind: 'running', done: 0, total: variants.length, at: 'starting the engine' });
-    useAppStore
+    useEngineStore
       .getState()
       .readyEngine()
       .then(

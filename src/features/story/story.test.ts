@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hashParts } from '../../app/hashParts';
-import { hashParams, parseLabHash, SCREENS } from '../../app/labHash';
 import type { ModelInfo } from '../../core/model/trace';
 import { isTermId } from '../../shared/glossary';
+import { hashParts } from '../../shared/hashParts';
 import { texToMathML, texToSpeech } from '../../shared/mathml';
 import { richTexts } from '../../shared/richText';
+import { hashParams, parseLabHash, SCREENS } from '../complexity/model/labHash';
 import { RECAP_LINES } from './RecapFigure';
 import { findStep, STORY_STEPS } from './storySteps';
 import { useStoryStore } from './storyStore';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { registerHashPart } from '../../app/hashParts';
+import { registerHashPart } from '../../shared/hashParts';
 import { findStep, STORY_STEPS } from './storySteps';
 
 /** The story's position (0-based), kept in the URL as `step=<id>`. */

@@ -1,0 +1,240 @@
+import { create } from 'zustand';
+import { messageOf } from '../../core/messageOf';
+import { useEngineStore } from '../../session/engineStore';
+import { EngineError, EngineStoppedError, type Job } from '../../worker/engineClient';
+import type { ParamSweepOutcome, SweepOutcome } from '../../worker/sweepProtocol';
+import {
+  abortRun,
+  applyProgress,
+  finishRun,
+  freshEngine,
+  IDLE_RUN,
+  type LabRun,
+  requestCancel,
+  startRun,
+  stopRun,
+} from './labRun';
+import { engineKind } from './model/callEstimate';
+import { type LabConfig, toJobConfig } from './model/labConfig';
+import { parseLabHash, type Screen } from './model/labHash';
+import {
+  defaultSelection,
+  fixSelection,
+  IDLE_PARAM_RUN,
+  type ParamRun,
+  type ParamSelection,
+} from './model/paramSweep';
+import { etaPrior } from './model/runEta';
+import { loadPrecomputed, type ResultSet } from './precomputed';
+
+/**
+ * The complexity lab's state: config (every control), run (rows, fits, provenance, progress,
+ * source), precomputed (the shipped run), ui (hidden series, frontier n, parameter sweep).
+ * Plain data only; jobs go through the app store's engine client.
+ */
+
+export interface LabUi {
+  hidden: string[];
+  /** n of the error-vs-time chart; null: the largest n measured. */
+  frontierN: number | null;
+  param: ParamSelection;
+}
+
+export interface PrecomputedState {
+  state: 'idle' | 'loading' | 'loaded' | 'failed';
+  error: string | null;
+  set: ResultSet | null;
+}
+
+export interface LabState {
+  screen: Screen;
+  config: LabConfig;
+  notices: string[];
+  run: LabRun;
+  precomputed: PrecomputedState;
+  ui: LabUi;
+  paramRun: ParamRun;
+  setScreen(screen: Screen): void;
+  setConfig(patch: Partial<LabConfig>): void;
+  toggleVariant(id: string): void;
+  setParam(variant: string, name: string, value: number): void;
+  loadPrecomputed(): void;
+  startSweep(): void;
+  cancel(): void;
+  toggleSeries(id: string): void;
+  setFrontierN(n: number | null): void;
+  setParamSelection(patch: Partial<ParamSelection>): void;
+  runParamSweep(values: number[]): void;
+}
+
+const isCancel = (err: unknown) => err instanceof EngineError && err.kind === 'cancelled';
+
+let sweepJob: Job<SweepOutcome> | null = null;
+let paramJob: Job<ParamSweepOutcome> | null = null;
+
+const initial = parseLabHash(globalThis.location?.hash ?? '');
+
+export const useLabStore = create<LabState>()((set, get) => ({
+  screen: initial.screen,
+  config: initial.config,
+  notices: initial.notices,
+  run: IDLE_RUN,
+  precomputed: { state: 'idle', error: null, set: null },
+  ui: {
+    hidden: [],
+    frontierN: initial.frontierN,
+    param: initial.param ?? defaultSelection(initial.config),
+  },
+  paramRun: IDLE_PARAM_RUN,
+
+  setScreen: (screen) => set({ screen }),
+  setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
+  toggleVariant: (id) =>
+    set((s) => {
+      const has = s.config.variants.includes(id);
+      const variants = has ? s.config.variants.filter((v) => v !== id) : [...s.config.variants, id];
+      return { config: { ...s.config, variants } };
+    }),
+  setParam: (variant, name, value) =>
+    set((s) => ({
+      config: {
+        ...s.config,
+        params: { ...s.config.params, [variant]: { ...s.config.params[variant], [name]: value } },
+      },
+    })),
+
+  loadPrecomputed: () => {
+    if (get().precomputed.state !== 'idle') return;
+    set({ precomputed: { state: 'loading', error: null, set: null } });
+    loadPrecomputed().then(
+      (result) => {
+        set({ precomputed: { state: 'loaded', error: null, set: result } });
+        // Shown only while the user has not started a run of their own.
+        if (get().run.source === null)
+          set({ run: { ...IDLE_RUN, source: 'precomputed', ...result } });
+      },
+      (err: unknown) => set({ precomputed: { state: 'failed', error: messageOf(err), set: null } }),
+    );
+  },
+
+  startSweep: () => {
+    if (get().run.status === 'running' || get().paramRun.status === 'running') return;
+    const config = toJobConfig(get().config);
+    sweepJob = null;
+    const report = useEngineStore.getState().engine.report;
+    // Before the engine reports its kind, assume the slowest (a software GPU).
+    const prior = etaPrior(report ? engineKind(report) : 'softwareGpu');
+    set({ run: startRun(config, performance.now(), prior) });
+    const update = (f: (r: LabRun) => LabRun) => set((s) => ({ run: f(s.run) }));
+    useEngineStore
+      .getState()
+      .readyEngine()
+      .then(
+        (client) => {
+          if (get().run.status !== 'running' || get().run.config !== config) return;
+          const job = client.sweep(config, (p) => {
+            if (sweepJob === job) update((r) => applyProgress(r, p, performance.now()));
+          });
+          sweepJob = job;
+          job.result.then(
+            (outcome) =>
+              sweepJob === job && update((r) => finishRun(r, outcome, performance.now())),
+            (err: unknown) => {
+              if (sweepJob !== job) return;
+              if (err instanceof EngineStoppedError) {
+                // The worker was replaced: say so, and again once the fresh one has started.
+                update((r) => stopRun(r, performance.now()));
+                err.fresh.then(
+                  () => update((r) => freshEngine(r, null)),
+                  (e: unknown) => update((r) => freshEngine(r, messageOf(e))),
+                );
+                return;
+              }
+              const status = isCancel(err) ? 'cancelled' : 'failed';
+              update((r) =>
+                abortRun(r, status, isCancel(err) ? null : messageOf(err), performance.now()),
+              );
+            },
+          );
+        },
+        (err: unknown) =>
+          update((r) =>
+            abortRun(r, 'failed', `the engine did not start: ${messageOf(err)}`, performance.now()),
+          ),
+      );
+  },
+
+  cancel: () => {
+    if (get().run.status === 'running') {
+      set((s) => ({ run: requestCancel(s.run) }));
+      if (sweepJob) sweepJob.cancel();
+      else set((s) => ({ run: abortRun(s.run, 'cancelled', null, performance.now()) }));
+    }
+    if (get().paramRun.status === 'running') paramJob?.cancel();
+  },
+
+  toggleSeries: (id) =>
+    set((s) => {
+      const hidden = s.ui.hidden.includes(id)
+        ? s.ui.hidden.filter((h) => h !== id)
+        : [...s.ui.hidden, id];
+      return { ui: { ...s.ui, hidden } };
+    }),
+  setFrontierN: (frontierN) => set((s) => ({ ui: { ...s.ui, frontierN } })),
+  setParamSelection: (patch) =>
+    set((s) => ({ ui: { ...s.ui, param: fixSelection({ ...s.ui.param, ...patch }) } })),
+
+  runParamSweep: (values) => {
+    if (get().run.status === 'running' || get().paramRun.status === 'running') return;
+    const selection = get().ui.param;
+    const base = toJobConfig({ ...get().config, variants: [selection.variant] });
+    const config = { ...base, ns: [selection.n] };
+    const setRun = (patch: Partial<ParamRun>) =>
+      set((s) => ({ paramRun: { ...s.paramRun, ...patch } }));
+    paramJob = null;
+    set({ paramRun: { ...IDLE_PARAM_RUN, status: 'running', selection } });
+    useEngineStore
+      .getState()
+      .readyEngine()
+      .then((client) => {
+        const job = client.paramSweep({ config, param: selection.param, values }, (p) => {
+          if (paramJob !== job) return;
+          const points =
+            p.phase === 'done' && p.row && p.value !== undefined
+              ? [...get().paramRun.points, { value: p.value, row: p.row }]
+              : get().paramRun.points;
+          setRun({ progress: { step: p.step, total: p.total, value: p.value }, points });
+        });
+        paramJob = job;
+        return job.result.then((o) => {
+          if (paramJob !== job) return;
+          const status = o.error ? 'failed' : o.cancelled ? 'cancelled' : 'done';
+          setRun({ status, points: o.points, error: o.error ?? null, progress: null });
+        });
+      })
+      .catch((err: unknown) =>
+        setRun({
+          status: isCancel(err) || err instanceof EngineStoppedError ? 'cancelled' : 'failed',
+          error: isCancel(err) ? null : messageOf(err),
+          progress: null,
+        }),
+      );
+  },
+}));
+
+// A lost device or a crashed worker ends a running sweep at once; its rows stay.
+useEngineStore.subscribe((s, prev) => {
+  if (s.engine.phase === prev.engine.phase) return;
+  if (s.engine.phase !== 'deviceLost' && s.engine.phase !== 'crashed') return;
+  const why =
+    s.engine.error ??
+    (s.engine.phase === 'deviceLost' ? 'the GPU device was lost' : 'the engine stopped');
+  sweepJob = null;
+  useLabStore.setState((lab) => ({ run: abortRun(lab.run, 'failed', why, performance.now()) }));
+  if (useLabStore.getState().paramRun.status === 'running') {
+    paramJob = null;
+    useLabStore.setState((lab) => ({
+      paramRun: { ...lab.paramRun, status: 'failed', error: why, progress: null },
+    }));
+  }
+});

@@ -1,0 +1,126 @@
+import { create } from 'zustand';
+import { messageOf } from '../core/messageOf';
+import type { BackendReport } from '../engine/backend';
+import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
+import { type EngineClient, EngineError, type Job } from '../worker/engineClient';
+import { type BackendChoice, parseBackendParam } from './backendParam';
+import { startEngine } from './engineWorker';
+
+/**
+ * The engine session every screen shares: the engine's phase and report, and the cross-check
+ * run. Plain data only: the worker client lives in this module, outside the store, and no tensor
+ * ever reaches the page.
+ */
+
+/** Small on purpose: a software GPU compiles a shader per kernel shape (≈1.5 s the first time). */
+export const CHECK_OPTIONS: CrossCheckOptions = { n: 64, d: 16, heads: 2, seed: 1, causal: true };
+
+export type EnginePhase = 'starting' | 'ready' | 'initFailed' | 'deviceLost' | 'crashed';
+
+export interface EngineState {
+  phase: EnginePhase;
+  report: BackendReport | null;
+  /** What went wrong, for initFailed, deviceLost and crashed. */
+  error: string | null;
+}
+
+export type CheckStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface CheckState {
+  status: CheckStatus;
+  progress: CrossCheckProgress | null;
+  report: CrossCheckReport | null;
+  error: string | null;
+}
+
+export interface EngineSessionState {
+  choice: BackendChoice;
+  engine: EngineState;
+  check: CheckState;
+  startEngine(): void;
+  /** The engine client once ready; restarts a lost, crashed or failed engine first. */
+  readyEngine(): Promise<EngineClient>;
+  restartEngine(): void;
+  runCrossCheck(): void;
+  cancelCrossCheck(): void;
+}
+
+const IDLE_CHECK: CheckState = { status: 'idle', progress: null, report: null, error: null };
+
+let client: EngineClient | null = null;
+/** Settles when the current client's init does (rejects when it fails or the worker crashes). */
+let ready: Promise<EngineClient> | null = null;
+let checkJob: Job<CrossCheckReport> | null = null;
+
+export const useEngineStore = create<EngineSessionState>()((set, get) => {
+  const setEngine = (engine: Partial<EngineState>) =>
+    set((s) => ({ engine: { ...s.engine, ...engine } }));
+  const setCheck = (check: Partial<CheckState>) =>
+    set((s) => ({ check: { ...s.check, ...check } }));
+
+  const boot = () => {
+    const own = startEngine();
+    client = own;
+    const current = () => client === own;
+    own.onDeviceLost((message) => {
+      if (current()) setEngine({ phase: 'deviceLost', error: message });
+    });
+    own.onCrash((message) => {
+      if (current()) setEngine({ phase: 'crashed', error: message });
+    });
+    setEngine({ phase: 'starting', report: null, error: null });
+    const init = own.init(get().choice.order);
+    ready = init.then(() => own);
+    ready.catch(() => {}); // a failure is shown through the phase below
+    init.then(
+      (report) => current() && setEngine({ phase: 'ready', report }),
+      (err: unknown) => {
+        if (!current() || (err instanceof EngineError && err.kind === 'crashed')) return;
+        setEngine({ phase: 'initFailed', error: messageOf(err) });
+      },
+    );
+  };
+
+  return {
+    choice: parseBackendParam(globalThis.location?.search ?? '', globalThis.location?.hash ?? ''),
+    engine: { phase: 'starting', report: null, error: null },
+    check: IDLE_CHECK,
+
+    startEngine: () => {
+      if (!client) boot();
+    },
+
+    readyEngine: () => {
+      const phase = get().engine.phase;
+      if (!client || (phase !== 'ready' && phase !== 'starting')) get().restartEngine();
+      return ready ?? Promise.reject(new Error('the engine did not start'));
+    },
+
+    restartEngine: () => {
+      client?.terminate();
+      client = null;
+      checkJob = null;
+      set({ check: IDLE_CHECK });
+      boot();
+    },
+
+    runCrossCheck: () => {
+      if (!client || get().engine.phase !== 'ready' || get().check.status === 'running') return;
+      const job = client.crossCheck(CHECK_OPTIONS, (progress) => {
+        if (checkJob === job) setCheck({ progress });
+      });
+      checkJob = job;
+      set({ check: { status: 'running', progress: null, report: null, error: null } });
+      job.result.then(
+        (report) => checkJob === job && setCheck({ status: 'done', report }),
+        (err: unknown) => {
+          if (checkJob !== job) return;
+          const cancelled = err instanceof EngineError && err.kind === 'cancelled';
+          setCheck({ status: cancelled ? 'cancelled' : 'failed', error: messageOf(err) });
+        },
+      );
+    },
+
+    cancelCrossCheck: () => checkJob?.cancel(),
+  };
+});
