@@ -1,3 +1,4 @@
+import { shown } from '../schemas/issues';
 import type { ModelConfig } from './trace';
 
 /**
@@ -30,7 +31,7 @@ export function configProblem(c: ModelConfig): string | null {
   for (const [key, lo, hi] of ints) {
     const v = (c as unknown as Record<string, unknown>)[key];
     if (!Number.isInteger(v) || (v as number) < lo || (v as number) > hi) {
-      return `config.${key} must be an integer in [${lo}, ${hi}], got ${String(v)}`;
+      return `config.${key} must be an integer in [${lo}, ${hi}], got ${shown(v)}`;
     }
   }
   if (c.dModel % c.heads !== 0) {
@@ -46,7 +47,7 @@ export function configProblem(c: ModelConfig): string | null {
   if (c.mod !== null) {
     const { capacity, layers } = c.mod ?? {};
     if (typeof capacity !== 'number' || !(capacity > 0 && capacity <= 1)) {
-      return `config.mod.capacity must be in (0, 1], got ${String(capacity)}`;
+      return `config.mod.capacity must be in (0, 1], got ${shown(capacity)}`;
     }
     if (
       !Array.isArray(layers) ||
