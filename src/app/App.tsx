@@ -3,8 +3,8 @@ import { ErrorBoundary } from '../charts/ErrorBoundary';
 import { ComplexityLab } from '../features/complexity/ComplexityLab';
 import { EmbedView } from '../features/share/EmbedView';
 import { startHashSync } from '../features/share/hashSync';
-import { useShareStore } from '../features/share/shareStore';
 import { isLabPanel } from '../features/share/model/viewFlags';
+import { useShareStore } from '../features/share/shareStore';
 // The screens' stores load with the page: their URL keys are read at start, before the screen's
 // code (loaded on first visit, below) arrives.
 import '../features/hardness/hardnessStore';

@@ -1,3 +1,4 @@
+import { quoted } from '../core/text';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { BACKEND_NAMES, isBackendName } from '../worker/protocol';
 
@@ -31,7 +32,7 @@ export function parseBackendParam(search: string, hash: string): BackendChoice {
   if (raw === null) return { order: undefined, forced: null, notice: null };
   const value = raw.trim().toLowerCase();
   if (isBackendName(value)) return { order: orderFrom(value), forced: value, notice: null };
-  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  const shown = quoted(raw);
   return {
     order: undefined,
     forced: null,

@@ -1,4 +1,4 @@
-/** Small display helpers for the status page. */
+/** Display helpers for the engine status (memory, differences, parameters, tolerances). */
 
 const MiB = 1024 * 1024;
 
@@ -18,10 +18,6 @@ export function formatDiff(x: number | null): string {
 export function formatParams(params: Readonly<Record<string, number>>): string {
   const entries = Object.entries(params);
   return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'no parameters';
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** A tolerance such as 1e-4 (one significant digit is all a tolerance has). */

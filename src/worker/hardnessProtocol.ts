@@ -1,6 +1,7 @@
 import { type Fields, inRange, isIntIn, isObject } from '../core/fieldChecks';
 import type { EstimatorPoint } from '../core/hardness/performerEstimator';
 import type { TargetPattern } from '../core/hardness/rankLimit';
+import { isPow2 } from '../core/pow2';
 import { SEED_RANGE } from '../core/rng';
 import type { BoundedEntriesPoint } from '../engine/experiments/boundedEntries';
 
@@ -166,7 +167,6 @@ export interface HardnessProgressResponse extends HardnessProgress {
   id: number;
 }
 
-const isPow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
 const rangeText = ([lo, hi]: readonly [number, number]) => `[${lo}, ${hi}]`;
 
 function checkInt(m: Fields, key: string, range: readonly [number, number]): string | null {

@@ -1,5 +1,6 @@
 import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
+import { isPow2 } from '../core/pow2';
 import { SEED_RANGE } from '../core/rng';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
@@ -112,8 +113,6 @@ export interface ParamSweepResultResponse extends ParamSweepOutcome {
   type: 'paramSweepResult';
   id: number;
 }
-
-const isPow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
 function checkInts(c: Fields): string | null {
   for (const key of ['d', 'heads', 'repeats', 'seed'] as const) {

@@ -1,5 +1,5 @@
-import { type ConfigKey, FIELDS, type HardnessConfig, showValue } from './model/config';
 import { useHardnessStore } from './hardnessStore';
+import { type ConfigKey, FIELDS, type HardnessConfig, showValue } from './model/config';
 
 /** One control of the hardness lab, bound to the store: a select, or a checkbox for on/off. */
 export function ChoiceField<K extends ConfigKey>({ name }: { name: K }) {

@@ -3,9 +3,10 @@ import { formatMs, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
-import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
 import { JobBar } from './JobBar';
+import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
 import { type ModRun, runFor } from './model/modFile';
+import { modRequest, requestKey } from './model/requests';
 import {
   legendNote,
   liveSource,
@@ -14,7 +15,6 @@ import {
   smallSizeNote,
   summary,
 } from './modText';
-import { modRequest, requestKey } from './model/requests';
 import { saveJob, saveShippedMod } from './saveFiles';
 import { modMarks } from './timingMarks';
 import { useEngineJob } from './useEngineJob';

@@ -5,8 +5,8 @@ import { rankLimit } from '../../worker/hardnessJobs';
 import type { HardnessOutcome, ModPoint } from '../../worker/hardnessProtocol';
 import { jsonText } from '../complexity/exportResults';
 import { resultSetOf } from '../complexity/resultFiles';
-import { DEFAULT_HARDNESS_CONFIG } from './model/config';
 import { hardnessFileName, onlyVariants, outcomeFile, shippedModFile } from './hardnessFiles';
+import { DEFAULT_HARDNESS_CONFIG } from './model/config';
 import { parseModFile } from './model/modFile';
 import { boundedRequest, modRequest, rankRequest } from './model/requests';
 

@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
 import type { SourceId } from '../../core/sources';
-import type { ConfigKey, HardnessConfig } from './model/config';
 import {
   BoundedEntriesFigure,
   FlopsMemoryFigure,
@@ -8,6 +7,7 @@ import {
   PerformerFigure,
   RankLimitFigure,
 } from './figures';
+import type { ConfigKey, HardnessConfig } from './model/config';
 
 /** The five experiments of the hardness lab: what each shows, its formula, controls and figure. */
 export interface PanelSpec {

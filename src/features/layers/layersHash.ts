@@ -1,6 +1,7 @@
 import { MOD_CAPACITIES } from '../../core/model/config';
 import { CONTEXT, tokenize } from '../../core/model/task';
 import type { ModelInfo } from '../../core/model/trace';
+import { quoted } from '../../core/text';
 import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
 import type { HashPair } from '../../shared/hashParts';
 import { MODEL_ID } from '../../worker/modelProtocol';
@@ -25,9 +26,8 @@ const GRIDS: GridView[] = ['used', 'difference'];
 
 export const ownsLayersKey = (key: string) => key.startsWith(LAYERS_PREFIX);
 
-const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 const ignored = (key: string, raw: string, why: string) =>
-  `Ignored ${key}="${shown(raw)}" from the URL (${why}); using the default.`;
+  `Ignored ${key}="${quoted(raw)}" from the URL (${why}); using the default.`;
 
 /** The pairs to write: only values that differ from the defaults. */
 export function encodeLayers(c: LayersConfig): HashPair[] {
@@ -70,7 +70,7 @@ export function parseLayers(
 
   for (const key of new Set(params.keys())) {
     if (ownsLayersKey(key) && !KEYS.includes(key) && !/^l\.p\.[a-zA-Z]+$/.test(key)) {
-      notices.push(`Ignored the unknown key "${shown(key)}" in the URL.`);
+      notices.push(`Ignored the unknown key "${quoted(key)}" in the URL.`);
     }
   }
 

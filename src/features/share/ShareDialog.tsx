@@ -1,12 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { isPow2 } from '../../core/pow2';
 import { useLabStore } from '../complexity/labStore';
-import { isPow2 } from '../complexity/model/labConfig';
 import { CopyButton } from './CopyButton';
 import { currentBackend, currentView } from './hashSync';
-import { ResultsLinkField } from './ResultsLinkField';
-import { readerPlan, readerPlanText } from './readerSweep';
-import { frontierForLink } from './selectedRun';
-import { encodeLabHash, iframeSnippet, pageBase } from './shareHash';
 import {
   EMBED_HEIGHTS,
   EMBED_PANELS,
@@ -15,6 +11,10 @@ import {
   isEmbedPanel,
   isLabPanel,
 } from './model/viewFlags';
+import { ResultsLinkField } from './ResultsLinkField';
+import { readerPlan, readerPlanText } from './readerSweep';
+import { frontierForLink } from './selectedRun';
+import { encodeLabHash, iframeSnippet, pageBase } from './shareHash';
 import './share.css';
 
 /**

@@ -4,8 +4,8 @@ import { parseLabHash } from '../complexity/model/labHash';
 import { defaultSelection } from '../complexity/model/paramSweep';
 import { STORY_STEPS } from '../story/storySteps';
 import { useStoryStore } from '../story/storyStore';
-import { encodeLabHash, iframeSnippet, type ShareView } from './shareHash';
 import { parseEmbed, parseHide } from './model/viewFlags';
+import { encodeLabHash, iframeSnippet, type ShareView } from './shareHash';
 
 const defaults = (): LabConfig => ({
   ...DEFAULT_CONFIG,

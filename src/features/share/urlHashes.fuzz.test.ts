@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPow2 } from '../../core/pow2';
 import { FUZZ_SEED, fuzzRuns } from '../../testing/fuzzRuns';
 import {
   D_RANGE,
   DEFAULT_CONFIG,
   HEADS_RANGE,
-  isPow2,
   REPEATS_RANGE,
   SEED_RANGE,
 } from '../complexity/model/labConfig';

@@ -1,5 +1,6 @@
+import { formatMs } from '../../charts/format';
 import type { CrossCheckReport, CrossCheckRow } from '../../engine/crossCheck';
-import { formatDiff, formatMs, formatParams, formatTolerance } from '../../shared/format';
+import { formatDiff, formatParams, formatTolerance } from '../../shared/format';
 
 const STATUS_TEXT = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'error' } as const;
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { quoted } from '../../core/text';
 import { registerHashPart } from '../../shared/hashParts';
 import { findStep, STORY_STEPS } from './storySteps';
 
@@ -31,7 +32,7 @@ registerHashPart({
     const step = findStep(raw);
     useStoryStore.setState({ step: step ?? 0 });
     if (step !== null) return [];
-    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    const shown = quoted(raw);
     return [
       `Ignored step="${shown}" from the URL (valid: ${STORY_STEPS.map((s) => s.id).join(', ')}, or 1–${STORY_STEPS.length}); showing the first step.`,
     ];

@@ -49,8 +49,6 @@ export const DEFAULT_CONFIG: LabConfig = {
   params: defaultParams(),
 };
 
-export const isPow2 = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
-
 /** Powers of two from lo to hi inclusive. */
 export function powersOfTwo(lo: number, hi: number): number[] {
   const out: number[] = [];

@@ -1,14 +1,20 @@
 import { INPUT_KINDS, type InputKind } from '../../../core/inputs';
 import { messageOf } from '../../../core/messageOf';
 import { resolveParams } from '../../../core/params';
+import { isPow2 } from '../../../core/pow2';
+import { quoted } from '../../../core/text';
 import { findSpec, VARIANT_IDS } from '../../../core/variantSpecs';
 import { ownedByPart } from '../../../shared/hashParts';
-import { type EmbedPanel, type HideGroup, parseEmbed, parseHide } from '../../share/model/viewFlags';
+import {
+  type EmbedPanel,
+  type HideGroup,
+  parseEmbed,
+  parseHide,
+} from '../../share/model/viewFlags';
 import {
   D_RANGE,
   DEFAULT_CONFIG,
   HEADS_RANGE,
-  isPow2,
   type LabConfig,
   REPEATS_RANGE,
   SEED_RANGE,
@@ -63,7 +69,6 @@ export function hashParams(hash: string): URLSearchParams {
   return new URLSearchParams(q >= 0 ? body.slice(q + 1) : body);
 }
 
-const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 const pow2N = (raw: string) => {
   const v = intIn(raw, [16, 16384]);
   return v !== null && isPow2(v) ? v : null;
@@ -85,16 +90,16 @@ export function parseLabHash(hash: string): HashState {
   const config: LabConfig = { ...DEFAULT_CONFIG, params: structuredClone(DEFAULT_CONFIG.params) };
   const notices: string[] = [];
   const ignore = (key: string, raw: string, why: string) =>
-    notices.push(`Ignored ${key}="${shown(raw)}" from the URL (${why}); using the default.`);
+    notices.push(`Ignored ${key}="${quoted(raw)}" from the URL (${why}); using the default.`);
 
   for (const key of new Set(p.keys())) {
     const count = p.getAll(key).length;
     const known =
       KNOWN_KEYS.includes(key) || /^p\.[a-z]+\.[a-zA-Z]+$/.test(key) || ownedByPart(key);
     if (!known) {
-      notices.push(`Ignored the unknown key "${shown(key)}" in the URL.`);
+      notices.push(`Ignored the unknown key "${quoted(key)}" in the URL.`);
     } else if (count > 1) {
-      notices.push(`The URL gives ${shown(key)} ${count} times; only the first is used.`);
+      notices.push(`The URL gives ${quoted(key)} ${count} times; only the first is used.`);
     }
   }
 
@@ -108,7 +113,7 @@ export function parseLabHash(hash: string): HashState {
     const ids = variants.split(',').map((v) => v.trim());
     const bad = ids.filter((id) => !VARIANT_IDS.includes(id));
     if (ids.length === 0 || bad.length > 0 || ids[0] === '') {
-      ignore('variants', variants, `unknown: ${shown(bad.join(', ')) || 'none given'}`);
+      ignore('variants', variants, `unknown: ${quoted(bad.join(', ')) || 'none given'}`);
     } else config.variants = [...new Set(ids)];
   }
 

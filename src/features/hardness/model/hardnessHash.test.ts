@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hashParts } from '../../../shared/hashParts';
 import { hashParams, parseLabHash } from '../../complexity/model/labHash';
+import { useHardnessStore } from '../hardnessStore';
 import { DEFAULT_HARDNESS_CONFIG, FIELDS, type HardnessConfig } from './config';
 import { encodeHardnessHash, parseHardnessHash } from './hardnessHash';
-import { useHardnessStore } from '../hardnessStore';
 
 const parse = (hash: string) => parseHardnessHash(hashParams(hash));
 const toHash = (c: HardnessConfig) =>

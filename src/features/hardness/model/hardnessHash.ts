@@ -1,3 +1,4 @@
+import { quoted } from '../../../core/text';
 import type { HashPair } from '../../../shared/hashParts';
 import {
   CONFIG_KEYS,
@@ -18,8 +19,6 @@ import {
 export const HASH_PREFIX = 'h.';
 const KEY_OF = new Map(CONFIG_KEYS.map((k) => [FIELDS[k].key, k]));
 
-const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
-
 export function parseHardnessHash(params: URLSearchParams): {
   config: HardnessConfig;
   notices: string[];
@@ -34,7 +33,7 @@ export function parseHardnessHash(params: URLSearchParams): {
     if (value === undefined) {
       const choices = field.choices.map(encodeValue).join(', ');
       notices.push(
-        `Ignored ${field.key}="${shown(raw)}" from the URL (${field.label}: one of ${choices}); using the default.`,
+        `Ignored ${field.key}="${quoted(raw)}" from the URL (${field.label}: one of ${choices}); using the default.`,
       );
     } else {
       config[k] = value;
@@ -43,7 +42,7 @@ export function parseHardnessHash(params: URLSearchParams): {
   for (const key of new Set(params.keys())) {
     if (!key.startsWith(HASH_PREFIX)) continue;
     const k = KEY_OF.get(key);
-    if (k === undefined) notices.push(`Ignored the unknown key "${shown(key)}" in the URL.`);
+    if (k === undefined) notices.push(`Ignored the unknown key "${quoted(key)}" in the URL.`);
     else set(k, params.get(key) ?? '');
   }
   if (config.rlM >= config.rlN) {

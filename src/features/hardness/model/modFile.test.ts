@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModPoint } from '../../../worker/hardnessProtocol';
-import { loadModFile, type ModFile, parseModFile, readModText, runFor } from './modFile';
 import { madeOn, precomputedSource, smallSizeNote, summary } from '../modText';
 import { modMarks } from '../timingMarks';
+import { loadModFile, type ModFile, parseModFile, readModText, runFor } from './modFile';
 
 /** The shipped Mixture-of-Depths file: its checks, and that it shows what the panel says. */
 

@@ -1,3 +1,4 @@
+import { quoted } from '../../../core/text';
 /**
  * Lesson flags and embed mode, read from the URL hash (like TensorFlow Playground's `hide=`):
  * `hide=variants,sizes` hides those control groups; `embed=time` shows one panel alone.
@@ -38,8 +39,6 @@ export const EMBED_HEIGHTS: Record<EmbedPanel, number> = {
 export type LabPanel = Exclude<EmbedPanel, 'story'>;
 export const isLabPanel = (p: EmbedPanel): p is LabPanel => p !== 'story';
 
-const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
-
 export const isHideGroup = (s: string): s is HideGroup =>
   (HIDE_GROUPS as readonly string[]).includes(s);
 export const isEmbedPanel = (s: string): s is EmbedPanel =>
@@ -56,7 +55,7 @@ export function parseHide(raw: string | null): { hide: HideGroup[]; notice: stri
   const hide = HIDE_GROUPS.filter((g) => names.includes(g));
   const notice =
     bad.length > 0
-      ? `Ignored hide="${shown(bad.join(','))}" from the URL (valid: ${HIDE_GROUPS.join(', ')}).`
+      ? `Ignored hide="${quoted(bad.join(','))}" from the URL (valid: ${HIDE_GROUPS.join(', ')}).`
       : null;
   return { hide, notice };
 }
@@ -71,6 +70,6 @@ export function parseEmbed(raw: string | null): {
   if (isEmbedPanel(v)) return { embed: v, notice: null };
   return {
     embed: null,
-    notice: `Ignored embed="${shown(raw)}" from the URL (valid: ${EMBED_PANELS.join(', ')}); showing the full lab.`,
+    notice: `Ignored embed="${quoted(raw)}" from the URL (valid: ${EMBED_PANELS.join(', ')}); showing the full lab.`,
   };
 }
