@@ -15,7 +15,11 @@ export interface ImportRule {
   forbidden: RegExp;
   /** Type-only imports (erased at build) pass. */
   typesPass?: boolean;
+  /** Imports within one screen's folder (`features/<screen>/`) pass. */
+  sameScreenPasses?: boolean;
 }
+
+const screenOf = (f: string) => /^features\/([^/]+)\//.exec(f)?.[1] ?? null;
 
 const isTestFile = (f: string) => /\.test\.tsx?$|(^|\/)testing\//.test(f);
 
@@ -38,6 +42,12 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     name: 'worker imports core and engine, never the screens or the CLI',
     from: /^worker\//,
     forbidden: /^(app|session|features|charts|shared|cli)\/|^npm:(react|react-dom|zustand|d3)/,
+  },
+  {
+    name: "the worker's protocols and client are tfjs-free: engine types only, no engine values",
+    from: /^worker\/(protocol|\w+Protocol|engineClient)\.ts$/,
+    forbidden: /^npm:@tensorflow\/|^engine\/(?!results\.ts$)/,
+    typesPass: true,
   },
   {
     name: 'charts sit below the screens: core and shared only',
@@ -83,6 +93,18 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     forbidden: /^(app|features|cli)\//,
   },
   {
+    name: 'screens reach another screen only through its index.ts (or its pure model/)',
+    from: /^features\//,
+    forbidden: /^features\/[^/]+\/(?!index\.ts$|model\/)/,
+    sameScreenPasses: true,
+  },
+  {
+    // The stores load with the page (they read their URL keys at start); the views load lazily.
+    name: 'the shell reaches a screen through its index.ts, its model/ or its store',
+    from: /^app\//,
+    forbidden: /^features\/[^/]+\/(?!index\.ts$|model\/|[a-z]+Store\.ts$)/,
+  },
+  {
     name: 'screens never import the CLI',
     from: /^features\//,
     forbidden: /^cli\//,
@@ -99,6 +121,8 @@ export function violations(
     for (const r of rules) {
       if (!r.from.test(e.from) || !r.forbidden.test(e.to)) continue;
       if (r.typesPass && e.typeOnly) continue;
+      if (r.sameScreenPasses && screenOf(e.from) !== null && screenOf(e.from) === screenOf(e.to))
+        continue;
       out.push(`${e.from} → ${e.to}: ${r.name}`);
     }
   }

@@ -1,36 +1,31 @@
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../charts/ErrorBoundary';
-import { ComplexityLab } from '../features/complexity/ComplexityLab';
-import { EmbedView } from '../features/share/EmbedView';
-import { startHashSync } from '../features/share/hashSync';
-import { isLabPanel } from '../features/share/model/viewFlags';
-import { useShareStore } from '../features/share/shareStore';
+import { ComplexityLab, useViewStore } from '../features/complexity';
+import { isLabPanel } from '../features/complexity/model/viewFlags';
+import { EmbedView, startHashSync } from '../features/share';
 // The screens' stores load with the page: their URL keys are read at start, before the screen's
 // code (loaded on first visit, below) arrives.
 import '../features/hardness/hardnessStore';
 import '../features/layers/layersStore';
 import '../features/story/storyStore';
-import { useLabStore } from '../features/complexity/labStore';
+import { Notices, useLabStore } from '../features/complexity';
 import type { Screen } from '../features/complexity/model/labHash';
-import { Notices } from '../features/complexity/Notices';
-import { StatusPage } from '../features/status/StatusPage';
+import { StatusPage } from '../features/status';
 import { useEngineStore } from '../session/engineStore';
 import { Header } from './Header';
 
 // The lab (the first screen, with pre-computed charts) is in the page script; the others load on
 // first visit so the first paint does not wait for them.
 const LayerExplorer = lazy(() =>
-  import('../features/layers/LayerExplorer').then((m) => ({ default: m.LayerExplorer })),
+  import('../features/layers').then((m) => ({ default: m.LayerExplorer })),
 );
 const HardnessLab = lazy(() =>
-  import('../features/hardness/HardnessLab').then((m) => ({ default: m.HardnessLab })),
+  import('../features/hardness').then((m) => ({ default: m.HardnessLab })),
 );
 const GuidedStory = lazy(() =>
-  import('../features/story/GuidedStory').then((m) => ({ default: m.GuidedStory })),
+  import('../features/story').then((m) => ({ default: m.GuidedStory })),
 );
-const StoryEmbed = lazy(() =>
-  import('../features/story/StoryEmbed').then((m) => ({ default: m.StoryEmbed })),
-);
+const StoryEmbed = lazy(() => import('../features/story').then((m) => ({ default: m.StoryEmbed })));
 
 const SCREEN_VIEWS: Record<Screen, ComponentType> = {
   lab: ComplexityLab,
@@ -47,7 +42,7 @@ const SCREEN_VIEWS: Record<Screen, ComponentType> = {
 export function App() {
   const startEngine = useEngineStore((s) => s.startEngine);
   const screen = useLabStore((s) => s.screen);
-  const embed = useShareStore((s) => s.embed);
+  const embed = useViewStore((s) => s.embed);
   useEffect(() => startHashSync(), []);
   useEffect(() => {
     if (embed === null) startEngine();

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
-import { useLabStore } from '../features/complexity/labStore';
+import { useLabStore, useViewStore } from '../features/complexity';
 import { hashWithScreen, parseScreen, type Screen } from '../features/complexity/model/labHash';
-import { ShareButton } from '../features/share/ShareDialog';
-import { useShareStore } from '../features/share/shareStore';
+import { ShareButton } from '../features/share';
 
 const LINKS: { screen: Screen; label: string }[] = [
   { screen: 'story', label: 'Guided story' },
@@ -16,7 +15,7 @@ export function Header() {
   const screen = useLabStore((s) => s.screen);
   const setScreen = useLabStore((s) => s.setScreen);
   // The hash as last written, so the nav links carry the current config.
-  const hash = useShareStore((s) => s.hash);
+  const hash = useViewStore((s) => s.hash);
   useEffect(() => {
     const onHash = () => setScreen(parseScreen(location.hash));
     window.addEventListener('hashchange', onHash);

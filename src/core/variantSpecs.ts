@@ -388,8 +388,25 @@ const taylor: VariantSpec = {
   },
 };
 
-/** Every variant, in the order pickers and legends show them. */
-export const VARIANT_SPECS: readonly VariantSpec[] = [
+/** Every variant id, in the order pickers and legends show them. */
+export const VARIANT_ID_LIST = [
+  'dense',
+  'flash',
+  'fused',
+  'window',
+  'bigbird',
+  'linformer',
+  'performer',
+  'linear',
+  'nystrom',
+  'lsh',
+  'taylor',
+] as const;
+
+export type VariantId = (typeof VARIANT_ID_LIST)[number];
+
+/** One spec per id: the compiler refuses a missing or an unknown one. */
+const SPEC_BY_ID: Readonly<Record<VariantId, VariantSpec>> = {
   dense,
   flash,
   fused,
@@ -401,9 +418,12 @@ export const VARIANT_SPECS: readonly VariantSpec[] = [
   nystrom,
   lsh,
   taylor,
-];
+};
 
-export const VARIANT_IDS: readonly string[] = VARIANT_SPECS.map((v) => v.id);
+export const VARIANT_SPECS: readonly VariantSpec[] = VARIANT_ID_LIST.map((id) => SPEC_BY_ID[id]);
+
+/** The ids as plain strings, for checking what a URL, a file or a flag names. */
+export const VARIANT_IDS: readonly string[] = VARIANT_ID_LIST;
 
 export function findSpec(id: string): VariantSpec | undefined {
   return VARIANT_SPECS.find((v) => v.id === id);

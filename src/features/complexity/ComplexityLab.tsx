@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useShareStore } from '../share/shareStore';
 import { useLabStore } from './labStore';
+import { useViewStore } from './viewStore';
 import '../share/share.css';
 import { FirstVisitIntro } from './FirstVisitIntro';
 import { isFirstVisit } from './firstVisit';
@@ -16,7 +16,7 @@ export function ComplexityLab() {
   const running = useLabStore((s) => s.run.status === 'running' || s.paramRun.status === 'running');
   const loadPrecomputed = useLabStore((s) => s.loadPrecomputed);
   // Lesson flags (`hide=variants,run…`): share.css hides the named groups.
-  const hide = useShareStore((s) => s.hide);
+  const hide = useViewStore((s) => s.hide);
   useEffect(() => loadPrecomputed(), [loadPrecomputed]);
   return (
     <div className={['page', ...hide.map((g) => `hide-${g}`)].join(' ')}>

@@ -1,8 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { formatN } from '../../charts/format';
 import { useEngineStore } from '../../session/engineStore';
-import { PrecomputedGaps, SharedRunNotice } from '../share/SharedRunNotice';
-import { shownRows } from '../share/selectedRun';
 import { ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { useLabFiles } from './labFiles';
@@ -10,6 +8,8 @@ import { useLabStore } from './labStore';
 import { dateOf, whereMade } from './precomputed';
 import { ResultFiles } from './ResultFiles';
 import { ResultsTable } from './ResultsTable';
+import { PrecomputedGaps, SharedRunNotice } from './SharedRunNotice';
+import { shownRows } from './selectedRun';
 
 function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown> }) {
   return (

@@ -1,4 +1,4 @@
-import { LabStatusLine } from '../complexity/LabStatusLine';
+import { LabStatusLine } from '../complexity';
 import '../complexity/lab.css';
 import { arxivUrl, SOURCES, type SourceId } from '../../core/sources';
 import { Formula } from '../../shared/Formula';

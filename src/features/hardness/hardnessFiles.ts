@@ -1,6 +1,6 @@
 import type { HardnessExperiment, HardnessOutcome } from '../../worker/hardnessProtocol';
-import { datedName } from '../complexity/exportResults';
-import type { ResultSet } from '../complexity/precomputed';
+import type { ResultSet } from '../complexity';
+import { datedName } from '../complexity';
 import type { ModFile, ModRun } from './model/modFile';
 
 /**

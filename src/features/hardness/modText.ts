@@ -1,6 +1,6 @@
 import { max, min } from '../../core/stats';
 import type { ModExperiment } from '../../worker/hardnessProtocol';
-import { dateOf } from '../complexity/precomputed';
+import { dateOf } from '../complexity';
 import type { ModFile, ModRun } from './model/modFile';
 import { FIT_POINTS, type ModMarks } from './timingMarks';
 

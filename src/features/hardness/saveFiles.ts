@@ -1,7 +1,7 @@
 import { useEngineStore } from '../../session/engineStore';
 import { pageProvenance } from '../../session/provenance';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
-import { buildJson, download, downloadJson, type ExportInput } from '../complexity/exportResults';
+import { buildJson, download, downloadJson, type ExportInput } from '../complexity';
 import { hardnessFileName, outcomeFile, shippedModFile } from './hardnessFiles';
 import type { ModFile, ModRun } from './model/modFile';
 import type { JobState } from './useEngineJob';

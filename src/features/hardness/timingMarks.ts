@@ -4,7 +4,7 @@ import { variantColor, variantShape } from '../../charts/palette';
 import { fitExponent } from '../../core/fit';
 import { isMeasured, type SweepRow } from '../../engine/results';
 import type { ModPoint } from '../../worker/hardnessProtocol';
-import { measuredPoint } from '../complexity/chartRows';
+import { measuredPoint } from '../complexity';
 
 /**
  * Chart data of the timing figures (FLOPs vs memory, Mixture-of-Depths): measured rows in,

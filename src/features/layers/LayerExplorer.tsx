@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { LabStatusLine } from '../complexity/LabStatusLine';
+import { LabStatusLine } from '../complexity';
 import { AccuracyPanel } from './AccuracyPanel';
 import { startLayersRunner } from './layersRunner';
 import { useLayersStore } from './layersStore';
@@ -11,7 +11,7 @@ import { TraceViews } from './TraceViews';
 import { VariantControl } from './VariantControl';
 import '../complexity/lab.css';
 import './layers.css';
-import { NoticeList } from '../complexity/Notices';
+import { NoticeList } from '../complexity';
 
 /**
  * The layer explorer (`#screen=layers`): a small transformer trained on the copy task, run in

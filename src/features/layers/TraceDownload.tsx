@@ -1,7 +1,7 @@
 import type { ForwardTrace, ModelInfo } from '../../core/model/trace';
 import { useEngineStore } from '../../session/engineStore';
 import { pageProvenance } from '../../session/provenance';
-import { downloadJson } from '../complexity/exportResults';
+import { downloadJson } from '../complexity';
 import { layersFile, layersFileName } from './layersFile';
 import { useLayersStore } from './layersStore';
 

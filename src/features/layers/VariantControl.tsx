@@ -1,6 +1,6 @@
 import { findSpec, VARIANT_SPECS } from '../../core/variantSpecs';
 import { useEngineStore } from '../../session/engineStore';
-import { VariantParams } from '../complexity/VariantParams';
+import { VariantParams } from '../complexity';
 import { checkSequence } from './inputCheck';
 import { paramsOf, SEED_PARAM } from './layersConfig';
 import { useLayersStore } from './layersStore';

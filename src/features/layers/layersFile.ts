@@ -1,5 +1,5 @@
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../../core/model/trace';
-import { datedName } from '../complexity/exportResults';
+import { datedName } from '../complexity';
 import type { LayersConfig } from './layersConfig';
 
 /**

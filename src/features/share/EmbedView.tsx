@@ -1,16 +1,23 @@
 import { useEffect, useRef } from 'react';
 import { useEngineStore } from '../../session/engineStore';
-import { ComplexityCharts } from '../complexity/ComplexityCharts';
-import { chartRows, maxBindingOf, paramsOf, shapeOf } from '../complexity/chartRows';
-import { progressText, statusText } from '../complexity/labRun';
-import { useLabStore } from '../complexity/labStore';
+import {
+  ComplexityCharts,
+  chartRows,
+  dateOf,
+  maxBindingOf,
+  paramsOf,
+  progressText,
+  ResultsTable,
+  shapeOf,
+  shownRows,
+  statusText,
+  useLabStore,
+  whereMade,
+} from '../complexity';
 import { configProblem } from '../complexity/model/labConfig';
-import { dateOf, whereMade } from '../complexity/precomputed';
-import { ResultsTable } from '../complexity/ResultsTable';
+import { EMBED_TITLES, type LabPanel } from '../complexity/model/viewFlags';
 import { currentBackend, currentView } from './hashSync';
-import { EMBED_TITLES, type LabPanel } from './model/viewFlags';
 import { readerPlan, readerPlanText } from './readerSweep';
-import { shownRows } from './selectedRun';
 import { encodeLabHash, pageBase } from './shareHash';
 import '../complexity/lab.css';
 import './share.css';

@@ -1,9 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { buildJson, download, exportName } from '../complexity/exportResults';
-import { useLabStore } from '../complexity/labStore';
+import {
+  buildJson,
+  download,
+  encodeResults,
+  exportName,
+  LINK_LIMIT_CHARS,
+  RESULTS_KEY,
+  RESULTS_LINK_ROUNDING,
+  useLabStore,
+} from '../complexity';
 import { CopyButton } from './CopyButton';
-import { encodeResults, LINK_LIMIT_CHARS, RESULTS_LINK_ROUNDING } from './resultsLink';
-import { RESULTS_KEY } from './sharedRun';
 
 const kB = (chars: number) => `${(chars / 1000).toFixed(1)} kB`;
 

@@ -1,8 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isPow2 } from '../../core/pow2';
-import { useLabStore } from '../complexity/labStore';
-import { CopyButton } from './CopyButton';
-import { currentBackend, currentView } from './hashSync';
+import { frontierForLink, useLabStore } from '../complexity';
 import {
   EMBED_HEIGHTS,
   EMBED_PANELS,
@@ -10,10 +8,11 @@ import {
   type EmbedPanel,
   isEmbedPanel,
   isLabPanel,
-} from './model/viewFlags';
+} from '../complexity/model/viewFlags';
+import { CopyButton } from './CopyButton';
+import { currentBackend, currentView } from './hashSync';
 import { ResultsLinkField } from './ResultsLinkField';
 import { readerPlan, readerPlanText } from './readerSweep';
-import { frontierForLink } from './selectedRun';
 import { encodeLabHash, iframeSnippet, pageBase } from './shareHash';
 import './share.css';
 

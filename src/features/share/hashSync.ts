@@ -1,11 +1,10 @@
 import { hashParts } from '../../shared/hashParts';
-import { useLabStore } from '../complexity/labStore';
+// The lab's index also registers the `r=` part (results carried in a link) before the first
+// hash is applied.
+import { useLabStore, useViewStore } from '../complexity';
 import { hashParams, parseLabHash } from '../complexity/model/labHash';
 import { defaultSelection } from '../complexity/model/paramSweep';
 import { encodeLabHash, type ShareView } from './shareHash';
-import { useShareStore } from './shareStore';
-// Registers the `r=` part (results carried in a link) before the first hash is applied.
-import './sharedRun';
 
 /**
  * Keeps the URL hash and the lab in step: every change of a control writes the hash back
@@ -18,7 +17,7 @@ export const WRITE_DELAY_MS = 150;
 /** The view as the stores hold it now. */
 export function currentView(): ShareView {
   const lab = useLabStore.getState();
-  const share = useShareStore.getState();
+  const share = useViewStore.getState();
   return {
     screen: lab.screen,
     config: lab.config,
@@ -41,7 +40,7 @@ export function applyHash(hash: string) {
     notices: h.notices,
     ui: { ...s.ui, frontierN: h.frontierN, param: h.param ?? defaultSelection(h.config) },
   }));
-  useShareStore.setState({ hide: h.hide, embed: h.embed, hash });
+  useViewStore.setState({ hide: h.hide, embed: h.embed, hash });
   applyParts(hash, h.notices);
 }
 
@@ -67,7 +66,7 @@ export function startHashSync(): () => void {
       return;
     }
     const hash = encodeLabHash(currentView(), currentBackend());
-    useShareStore.setState({ hash });
+    useViewStore.setState({ hash });
     if (hash === location.hash) return;
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
     known = location.hash;
@@ -86,7 +85,7 @@ export function startHashSync(): () => void {
       schedule();
     }
   });
-  const offShare = useShareStore.subscribe((s, prev) => {
+  const offShare = useViewStore.subscribe((s, prev) => {
     if (s.hide !== prev.hide || s.embed !== prev.embed) schedule();
   });
   const offParts = hashParts().map((part) => part.subscribe(schedule));

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SweepRow } from '../../engine/results';
 import { IDLE_RUN } from '../complexity/labRun';
 import { DEFAULT_CONFIG, type LabConfig } from '../complexity/model/labConfig';
+import { frontierForLink, shownRows } from '../complexity/selectedRun';
 import { predictSeconds, READER_BUDGET_S, readerPlan, readerPlanText } from './readerSweep';
-import { frontierForLink, shownRows } from './selectedRun';
 
 const config = (patch: Partial<LabConfig>): LabConfig => ({
   ...DEFAULT_CONFIG,

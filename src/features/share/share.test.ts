@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig } from '../complexity/model/labConfig';
 import { parseLabHash } from '../complexity/model/labHash';
 import { defaultSelection } from '../complexity/model/paramSweep';
+import { parseEmbed, parseHide } from '../complexity/model/viewFlags';
 import { STORY_STEPS } from '../story/storySteps';
 import { useStoryStore } from '../story/storyStore';
-import { parseEmbed, parseHide } from './model/viewFlags';
 import { encodeLabHash, iframeSnippet, type ShareView } from './shareHash';
 
 const defaults = (): LabConfig => ({

@@ -9,7 +9,7 @@ import {
   HIDE_GROUPS,
   type HideGroup,
   isLabPanel,
-} from './model/viewFlags';
+} from '../complexity/model/viewFlags';
 
 /** Everything a link reproduces: the screen, every control, and the view flags. */
 export interface ShareView {

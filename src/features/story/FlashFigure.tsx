@@ -1,8 +1,7 @@
 import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { findSpec } from '../../core/variantSpecs';
 import { isMeasured } from '../../engine/results';
-import { useLabStore } from '../complexity/labStore';
-import { PrecomputedChart } from '../complexity/PrecomputedChart';
+import { PrecomputedChart, useLabStore } from '../complexity';
 
 /** The variants this step compares; any the shipped run lacks are named, not silently dropped. */
 export const FLASH_VARIANTS = ['dense', 'flash', 'fused'] as const;

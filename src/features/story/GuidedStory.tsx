@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
+import { useViewStore } from '../complexity';
 import { hashParams } from '../complexity/model/labHash';
-import { useShareStore } from '../share/shareStore';
 import { StoryFigure } from './StoryFigure';
 import { StoryStepText } from './StoryStepText';
 import { STORY_STEPS } from './storySteps';
@@ -22,7 +22,7 @@ function stepHref(hash: string, k: number): string {
 export function GuidedStory() {
   const step = useStoryStore((s) => s.step);
   const go = useStoryStore((s) => s.go);
-  const hash = useShareStore((s) => s.hash);
+  const hash = useViewStore((s) => s.hash);
   const current = STORY_STEPS[step];
   const last = STORY_STEPS.length - 1;
 

@@ -1,9 +1,7 @@
 import { citation } from '../../core/sources';
 import { Formula } from '../../shared/Formula';
-import { useLabStore } from '../complexity/labStore';
-import { NoticeList } from '../complexity/Notices';
-import { currentBackend, currentView } from '../share/hashSync';
-import { encodeLabHash, pageBase } from '../share/shareHash';
+import { NoticeList, useLabStore } from '../complexity';
+import { currentBackend, currentView, encodeLabHash, pageBase } from '../share';
 import { StoryFigure } from './StoryFigure';
 import { STORY_STEPS } from './storySteps';
 import { useStoryStore } from './storyStore';

@@ -1,6 +1,6 @@
-import { PrecomputedChart } from '../complexity/PrecomputedChart';
-import { BoundedEntriesFigure, ModFigure } from '../hardness/figures';
-import { LayerStoryFigure } from '../layers/LayerStoryFigure';
+import { PrecomputedChart } from '../complexity';
+import { BoundedEntriesFigure, ModFigure } from '../hardness';
+import { LayerStoryFigure } from '../layers';
 import { FlashFigure } from './FlashFigure';
 import { RecapFigure } from './RecapFigure';
 import type { StoryFigureId } from './storySteps';

@@ -7,7 +7,7 @@ import type { InputKind } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
 import { findSpec } from '../../core/variantSpecs';
 import { useEngineStore } from '../../session/engineStore';
-import { dateOf, whereMade } from '../complexity/precomputed';
+import { dateOf, whereMade } from '../complexity';
 import {
   FAILS_ERROR,
   GOOD_ERROR,

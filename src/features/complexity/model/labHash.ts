@@ -6,12 +6,6 @@ import { quoted } from '../../../core/text';
 import { findSpec, VARIANT_IDS } from '../../../core/variantSpecs';
 import { ownedByPart } from '../../../shared/hashParts';
 import {
-  type EmbedPanel,
-  type HideGroup,
-  parseEmbed,
-  parseHide,
-} from '../../share/model/viewFlags';
-import {
   D_RANGE,
   DEFAULT_CONFIG,
   HEADS_RANGE,
@@ -20,6 +14,7 @@ import {
   SEED_RANGE,
 } from './labConfig';
 import type { ParamSelection } from './paramSweep';
+import { type EmbedPanel, type HideGroup, parseEmbed, parseHide } from './viewFlags';
 
 /**
  * The URL hash at load and on hashchange: `#screen=lab&variants=dense,flash&n=64,128,256&d=32

@@ -1,4 +1,4 @@
-import { useLabStore } from '../complexity/labStore';
+import { useLabStore } from './labStore';
 import { sharedRunLine } from './sharedRun';
 
 /** Above the results: the run shown is the sender's, from a link, not this device's. */

@@ -1,9 +1,9 @@
 import { max } from '../../core/stats';
 import { findSpec } from '../../core/variantSpecs';
 import type { SweepRow } from '../../engine/results';
-import type { LabRun } from '../complexity/labRun';
-import type { LabConfig } from '../complexity/model/labConfig';
-import { nsOf, orderedVariants } from '../complexity/model/labConfig';
+import type { LabRun } from './labRun';
+import type { LabConfig } from './model/labConfig';
+import { nsOf, orderedVariants } from './model/labConfig';
 
 /**
  * What the results area draws for the chosen controls. A run of the user's own (live, a file, a

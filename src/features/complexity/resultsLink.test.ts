@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ResultSet } from '../complexity/precomputed';
-import { resultSetOf } from '../complexity/resultFiles';
+import type { ResultSet } from './precomputed';
+import { resultSetOf } from './resultFiles';
 import {
   decodeResults,
   encodeResults,

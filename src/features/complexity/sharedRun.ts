@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import { isObject } from '../../core/fieldChecks';
 import { registerHashPart } from '../../shared/hashParts';
-import { useLabFiles } from '../complexity/labFiles';
-import { IDLE_RUN } from '../complexity/labRun';
-import { useLabStore } from '../complexity/labStore';
-import { dateOf, type ResultSet } from '../complexity/precomputed';
+import { useLabFiles } from './labFiles';
+import { IDLE_RUN } from './labRun';
+import { useLabStore } from './labStore';
+import { dateOf, type ResultSet } from './precomputed';
 import { decodeResults } from './resultsLink';
 
 /**

@@ -2,8 +2,8 @@ import { FileSchemaError } from '../../core/schemas/issues';
 import { parseSweepFile } from '../../core/schemas/sweepResult';
 import { VARIANT_IDS } from '../../core/variantSpecs';
 import type { SweepFit, SweepRow } from '../../engine/results';
-import type { ResultSet } from '../complexity/precomputed';
-import { resultSetOf } from '../complexity/resultFiles';
+import type { ResultSet } from './precomputed';
+import { resultSetOf } from './resultFiles';
 
 /**
  * Measured results inside a link (`r=` in the hash): the rows, fits and provenance as compact
