@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { EMBED_HEIGHTS } from '../src/features/share/model/viewFlags';
+import { EMBED_HEIGHTS } from '../src/features/complexity/model/viewFlags';
 import { openHostPage } from './embedHost';
 import { expect, snap, test } from './fixtures';
 
