@@ -2,9 +2,15 @@ import { create } from 'zustand';
 import { messageOf } from '../core/messageOf';
 import type { BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
-import { type EngineClient, EngineError, type Job } from '../worker/engineClient';
+import {
+  type EngineClient,
+  EngineError,
+  EngineStoppedError,
+  type Job,
+} from '../worker/engineClient';
 import { type BackendChoice, parseBackendParam } from './backendParam';
 import { startEngine } from './engineWorker';
+import { jobEnding } from './jobEnding';
 
 /**
  * The engine session every screen shares: the engine's phase and report, and the cross-check
@@ -115,8 +121,13 @@ export const useEngineStore = create<EngineSessionState>()((set, get) => {
         (report) => checkJob === job && setCheck({ status: 'done', report }),
         (err: unknown) => {
           if (checkJob !== job) return;
-          const cancelled = err instanceof EngineError && err.kind === 'cancelled';
-          setCheck({ status: cancelled ? 'cancelled' : 'failed', error: messageOf(err) });
+          setCheck(jobEnding(err));
+          // The client replaced a worker that did not yield: show the fresh engine's report.
+          if (err instanceof EngineStoppedError)
+            err.fresh.then(
+              (report) => setEngine({ report }),
+              () => {},
+            );
         },
       );
     },

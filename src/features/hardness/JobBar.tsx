@@ -89,8 +89,13 @@ function statusText<T>(s: JobState<T>): string {
       return s.result ? 'Running; the chart shows the previous run.' : 'Running…';
     case 'done':
       return `Done${secs}.`;
-    case 'cancelled':
-      return `Cancelled${s.result ? ': the points computed before are kept.' : '.'}`;
+    case 'cancelled': {
+      // A cancel that had to stop the engine says so (the fresh engine takes the next run).
+      const restarted = s.error
+        ? ' The engine was restarted: the call in flight did not yield.'
+        : '';
+      return `Cancelled${s.result ? ': the points computed before are kept.' : '.'}${restarted}`;
+    }
     case 'failed':
       return `Failed: ${s.error ?? 'unknown error'}.`;
   }

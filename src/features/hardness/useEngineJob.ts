@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { messageOf } from '../../core/messageOf';
 import { useEngineStore } from '../../session/engineStore';
-import { type EngineClient, EngineError, type Job } from '../../worker/engineClient';
+import { jobEnding } from '../../session/jobEnding';
+import type { EngineClient, Job } from '../../worker/engineClient';
 
 /**
  * One engine job owned by a component: start it (the engine is started or restarted first),
@@ -77,14 +77,7 @@ export function useEngineJob<T extends Outcome>() {
         },
         (err: unknown) => {
           if (!mine()) return;
-          const cancelled = err instanceof EngineError && err.kind === 'cancelled';
-          setState((s) => ({
-            ...s,
-            status: cancelled ? 'cancelled' : 'failed',
-            error: cancelled ? null : messageOf(err),
-            progress: null,
-            seconds: seconds(),
-          }));
+          setState((s) => ({ ...s, ...jobEnding(err), progress: null, seconds: seconds() }));
         },
       );
   }, []);

@@ -1,6 +1,7 @@
 import { messageOf } from '../../core/messageOf';
 import { useEngineStore } from '../../session/engineStore';
-import { EngineError, type Job } from '../../worker/engineClient';
+import { isCancelled } from '../../session/jobEnding';
+import type { Job } from '../../worker/engineClient';
 import { RUN_DELAY_MS } from './layersConfig';
 import { type LayersEngine, layersEngine } from './layersEngine';
 import { type LayersState, type RunState, useLayersStore } from './layersStore';
@@ -14,8 +15,6 @@ import { type Plan, planAccuracy, planTrace } from './runPlan';
  */
 
 type Slot = 'trace' | 'accuracy';
-
-const isCancel = (err: unknown) => err instanceof EngineError && err.kind === 'cancelled';
 
 export function startLayersRunner(
   engine: () => Promise<LayersEngine> = layersEngine,
@@ -62,7 +61,7 @@ export function startLayersRunner(
         });
       })
       .catch((err: unknown) => {
-        if (mine() && !isCancel(err)) update(slot, { status: 'failed', error: messageOf(err) });
+        if (mine() && !isCancelled(err)) update(slot, { status: 'failed', error: messageOf(err) });
       });
   };
 

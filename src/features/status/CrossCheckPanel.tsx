@@ -49,7 +49,14 @@ export function CrossCheckPanel() {
           The check failed: {check.error}
         </p>
       ) : null}
-      {check.status === 'cancelled' ? <p className="notice">Check cancelled.</p> : null}
+      {check.status === 'cancelled' ? (
+        <p className="notice">
+          Check cancelled.
+          {check.error
+            ? ' The call in flight did not stop in time, so the engine was restarted; it is ready for the next check.'
+            : ''}
+        </p>
+      ) : null}
       {check.report ? <CrossCheckTable report={check.report} /> : null}
     </section>
   );
