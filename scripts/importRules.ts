@@ -28,9 +28,9 @@ const PAGE = /^(main\.tsx|app\/|session\/|features\/|charts\/|shared\/)/;
 
 export const IMPORT_RULES: readonly ImportRule[] = [
   {
-    name: 'core is pure: it imports only core (and no tfjs, React or DOM packages)',
+    name: 'core is pure: it imports only core, valibot and fflate (no tfjs, React or DOM packages)',
     from: /^core\//,
-    forbidden: /^(?!core\/|npm:valibot$)/,
+    forbidden: /^(?!core\/|npm:(valibot|fflate)$)/,
   },
   {
     name: 'engine imports core and tfjs, never the worker, the screens or the CLI',

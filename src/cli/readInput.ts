@@ -1,17 +1,28 @@
 import type { AttentionInputs, HeadBlock } from '../core/headBlock';
+import { type InputLimits, inputsFromNpz } from '../core/npy/attentionInputs';
+import { F32_MAX, NpyError, parseNpy } from '../core/npy/npy';
+import { parseNpz } from '../core/npy/npz';
+import { shown } from './args';
 import { CliError } from './errors';
 import { parseJsonText, readRegularFile } from './jsonFile';
 import { FLAG_LIMITS } from './limits';
 
 /**
- * Reads in.json = {"q": rows, "k": rows, "v": rows}: each an n×width list of rows (one head)
- * or heads×n×width (several heads). Every problem is reported as a CliError naming it.
+ * Reads the attention command's --input: in.json = {"q": rows, "k": rows, "v": rows}, each an
+ * n×width list of rows (one head) or heads×n×width (several heads), or a numpy .npz holding
+ * arrays q, k, v (numpy.savez or savez_compressed; see core/npy), told apart by the file's
+ * first bytes. Every problem is reported as a CliError naming it.
  */
 
-type Rows = number[][];
+/** The sizes a file's Q, K, V may have: the lab's flag limits, with any n ≥ 1. */
+export const INPUT_LIMITS: InputLimits = {
+  heads: FLAG_LIMITS.heads,
+  n: [1, FLAG_LIMITS.n[1]],
+  d: FLAG_LIMITS.d,
+  dv: FLAG_LIMITS.dv,
+};
 
-/** Largest finite float32: anything bigger becomes Infinity on the way into a tensor. */
-const F32_MAX = 3.4028234663852886e38;
+type Rows = number[][];
 
 function asRows(name: string, value: unknown): Rows[] {
   if (!Array.isArray(value) || value.length === 0) {
@@ -102,10 +113,10 @@ export function parseInputs(text: string): AttentionInputs {
       `input: mismatched shapes: q rows have ${q.width} numbers, k rows ${k.width}`,
     );
   }
-  checkSize('heads', q.heads, FLAG_LIMITS.heads);
-  checkSize('rows n', q.n, [1, FLAG_LIMITS.n[1]]);
-  checkSize('q and k row width d', q.width, FLAG_LIMITS.d);
-  checkSize('v row width dv', v.width, FLAG_LIMITS.dv);
+  checkSize('heads', q.heads, INPUT_LIMITS.heads);
+  checkSize('rows n', q.n, INPUT_LIMITS.n);
+  checkSize('q and k row width d', q.width, INPUT_LIMITS.d);
+  checkSize('v row width dv', v.width, INPUT_LIMITS.dv);
   return { q, k, v };
 }
 
@@ -114,6 +125,52 @@ function checkSize(what: string, x: number, [lo, hi]: readonly [number, number])
   if (x < lo || x > hi) throw new CliError(`input: ${what} is ${x}, outside [${lo}, ${hi}]`);
 }
 
+export interface InputFile {
+  inputs: AttentionInputs;
+  format: 'json' | 'npz';
+  /** What the reader changed or left out (byte order, memory order, ignored .npz entries). */
+  notes: string[];
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK\x03\x04
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06]; // PK\x05\x06: a zip with no entries
+const NPY = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+
+/** Q, K, V from a file's bytes: a zip is an .npz, anything else JSON (unless named .npz/.npy). */
+export function inputsOfBytes(bytes: Uint8Array, path: string): InputFile {
+  const label = shown(path);
+  const lower = path.toLowerCase();
+  const zip = startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP);
+  if (startsWith(bytes, NPY)) {
+    throw new CliError(
+      `input: ${label} is a single .npy array; attention needs q, k and v: ` +
+        'save them with numpy.savez(path, q=q, k=k, v=v)',
+    );
+  }
+  if (!zip && !lower.endsWith('.npz') && !lower.endsWith('.npy')) {
+    return {
+      inputs: parseInputs(
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'),
+      ),
+      format: 'json',
+      notes: [],
+    };
+  }
+  try {
+    // A file named .npy without numpy's magic gets parseNpy's own refusal.
+    if (!zip && lower.endsWith('.npy')) parseNpy(bytes, label);
+    return { ...inputsFromNpz(parseNpz(bytes, label), label, INPUT_LIMITS), format: 'npz' };
+  } catch (err) {
+    throw err instanceof NpyError ? new CliError(`input: ${err.message}`) : err;
+  }
+}
+
+/** The --input file (regular, within MAX_INPUT_BYTES), read as JSON or .npz. */
+export function readInputFile(path: string): InputFile {
+  return inputsOfBytes(readRegularFile(path, 'input file'), path);
+}
+
 export function readInputs(path: string): AttentionInputs {
-  return parseInputs(readRegularFile(path, 'input file').toString('utf8'));
+  return readInputFile(path).inputs;
 }

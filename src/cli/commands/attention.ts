@@ -19,18 +19,19 @@ import { CliError } from '../errors';
 import { runLimits } from '../limits';
 import { checkOutputPath, writeAtomic } from '../output';
 import { nodeProvenance } from '../provenance';
-import { readInputs } from '../readInput';
+import { readInputFile } from '../readInput';
 
 export const ATTENTION_USAGE =
-  'attention --variant ID --input in.json [--output out.json] [--causal] [--param NAME=VALUE]... [--seed N] [--repeats N] [--backend cpu|wasm|webgpu]';
+  'attention --variant ID --input in.json|qkv.npz [--output out.json] [--causal] [--param NAME=VALUE]... [--seed N] [--repeats N] [--backend cpu|wasm|webgpu]';
 
 const refusedIsBadInput = (err: unknown): never => {
   throw err instanceof RefusedError ? new CliError(err.message) : err;
 };
 
 /**
- * Run one variant on the user's Q, K, V (one warm-up, then --repeats timed runs, default 1),
- * and compare it with float64 dense attention on the same inputs and causal flag.
+ * Run one variant on the user's Q, K, V, JSON rows or a numpy .npz of q, k, v (one warm-up,
+ * then --repeats timed runs, default 1), and compare it with float64 dense attention on the
+ * same inputs and causal flag.
  */
 export async function attentionCommand(argv: string[], stdout: (s: string) => void): Promise<void> {
   const v = parseFlags('attention', argv, {
@@ -52,7 +53,7 @@ export async function attentionCommand(argv: string[], stdout: (s: string) => vo
   const outPath = str(v, 'output');
   const given = paramRecord(paramPairs(v.param as string[] | undefined));
   if (outPath !== undefined) checkOutputPath(outPath);
-  const inputs = readInputs(inputPath);
+  const { inputs, format, notes } = readInputFile(inputPath);
   const shape = shapeOf(inputs, causal);
   // Refuse bad variants, parameters and causal flags before starting a backend.
   try {
@@ -84,6 +85,7 @@ export async function attentionCommand(argv: string[], stdout: (s: string) => vo
     causal,
     seed,
     shape: { heads, n, d, dv },
+    input: { format, notes },
     output:
       heads === 1 ? toRows(m.output) : Array.from({ length: heads }, (_, h) => toRows(m.output, h)),
     reference: {
