@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatError, formatN } from './format';
-import { pow2Ticks } from './ticks';
+import { paddedDomain, pow2Ticks } from './ticks';
 
 describe('chart formats', () => {
   it('writes bytes in binary units without trailing zeros', () => {
@@ -37,5 +37,17 @@ describe('chart formats', () => {
     expect(formatError(3.6723e-7)).toBe('3.67e-7');
     expect(formatError(2.5e-5)).toBe('2.5e-5');
     expect(formatError(0)).toBe('0');
+  });
+});
+
+describe('paddedDomain', () => {
+  it('keeps a log axis margin of at least ×1.3 and 4% of the span at each end', () => {
+    const [lo, hi] = paddedDomain([1, 10], true);
+    expect(lo).toBeCloseTo(1 / 1.3, 12);
+    expect(hi).toBeCloseTo(13, 12);
+    // Eight decades (a frontier from 1e-8 to 1): 0.32 decades at each end.
+    const [a, b] = paddedDomain([1e-8, 1], true);
+    expect(Math.log10(1e-8 / a)).toBeCloseTo(0.32, 12);
+    expect(Math.log10(b)).toBeCloseTo(0.32, 12);
   });
 });

@@ -26,7 +26,11 @@ export function paddedDomain(b: Bounds, log: boolean): [number, number] {
   if (!b) return log ? [1, 10] : [0, 1];
   let [lo, hi] = b;
   if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
-  return log ? [lo / 1.3, hi * 1.3] : [Math.min(0, lo), hi * 1.05];
+  if (!log) return [Math.min(0, lo), hi * 1.05];
+  // A margin that grows with the span, so a marker at either end stays inside the plot even when
+  // the axis covers many decades (the frontier's errors run from 1e-8 to 1).
+  const pad = 10 ** Math.max(Math.log10(1.3), 0.04 * Math.log10(hi / lo));
+  return [lo / pad, hi * pad];
 }
 
 export const extent = (values: number[], log: boolean): [number, number] =>
