@@ -6,7 +6,7 @@ export function ChoiceField<K extends ConfigKey>({ name }: { name: K }) {
   const field = FIELDS[name];
   const value = useHardnessStore((s) => s.config[name]);
   const set = useHardnessStore((s) => s.set);
-  const n = useHardnessStore((s) => s.config.rlN);
+  const n = useHardnessStore((s) => s.config.rankN);
   const choices = field.choices as readonly HardnessConfig[K][];
   if (typeof value === 'boolean') {
     return (
@@ -21,7 +21,7 @@ export function ChoiceField<K extends ConfigKey>({ name }: { name: K }) {
     );
   }
   // The rank must stay below n: larger ranks are offered disabled.
-  const disabled = (c: HardnessConfig[K]) => name === 'rlM' && (c as number) >= n;
+  const disabled = (c: HardnessConfig[K]) => name === 'rankM' && (c as number) >= n;
   return (
     <label className="hx-field">
       {field.label}

@@ -21,7 +21,7 @@ export const useHardnessStore = create<HardnessState>()((set) => ({
     set((s) => {
       const config = { ...s.config, [key]: value };
       // A smaller n may leave the rank at or above it.
-      if (key === 'rlN') config.rlM = rankFor(config.rlN, config.rlM);
+      if (key === 'rankN') config.rankM = rankFor(config.rankN, config.rankM);
       return { config };
     }),
 }));

@@ -31,7 +31,7 @@ export const PANELS: readonly PanelSpec[] = [
     formula:
       'B = o(\\sqrt{\\log n}) \\Rightarrow n^{1+o(1)} \\text{ time}, \\ \\lVert T - D^{-1}AV \\rVert_\\infty \\le 1/\\operatorname{poly}(n); \\quad B = \\Theta(\\sqrt{\\log n}) \\Rightarrow \\text{no } O(n^{2-q}) \\text{ time (SETH)}',
     sources: ['almanSong2023', 'almanSong2024'],
-    fields: ['beC', 'beN', 'bePerformerM', 'beTaylorP', 'beNystromM'],
+    fields: ['boundedC', 'boundedN', 'boundedPerformerM', 'boundedTaylorP', 'boundedNystromM'],
     Figure: BoundedEntriesFigure,
   },
   {
@@ -43,7 +43,7 @@ export const PANELS: readonly PanelSpec[] = [
     formula:
       '\\varphi(x) = \\frac{e^{-\\lVert x \\rVert^2/2}}{\\sqrt{m}} \\big[e^{\\omega_i^\\top x}\\big]_i, \\ \\omega_i \\sim N(0, I); \\quad \\frac{\\mathbb{E}\\big[(\\varphi(x)^\\top \\varphi(y) - e^{x^\\top y})^2\\big]}{e^{2x^\\top y}} = \\frac{e^{\\lVert x+y \\rVert^2} - 1}{m}',
     sources: ['choromanski2021'],
-    fields: ['pfD', 'pfSamples', 'pfMax', 'pfOrthogonal'],
+    fields: ['performerD', 'performerSamples', 'performerMaxNorm', 'performerOrthogonal'],
     Figure: PerformerFigure,
   },
   {
@@ -55,7 +55,7 @@ export const PANELS: readonly PanelSpec[] = [
     formula:
       '\\operatorname{rank} \\varphi(Q)\\varphi(K)^\\top \\le m \\Rightarrow \\lVert I - X \\rVert_F \\ge \\sqrt{n-m}; \\quad \\operatorname{softmax}(S/\\tau) \\to T \\text{ as } \\tau \\to 0',
     sources: ['bhojanapalli2020'],
-    fields: ['rlPattern', 'rlN', 'rlM'],
+    fields: ['rankPattern', 'rankN', 'rankM'],
     Figure: RankLimitFigure,
   },
   {
@@ -68,7 +68,7 @@ export const PANELS: readonly PanelSpec[] = [
     formula:
       '\\text{FLOPs } 4n^2d \\text{ for both}; \\quad \\text{memory accesses } \\Theta(nd + n^2) \\text{ standard}, \\ \\Theta(n^2d^2/M) \\text{ tiled}',
     sources: ['dao2022'],
-    fields: ['fmN', 'fmD'],
+    fields: ['flopsN', 'flopsD'],
     Figure: FlopsMemoryFigure,
   },
   {

@@ -7,20 +7,20 @@ import { max } from '../../../core/stats';
  * notice. Choices keep each experiment quick on a software GPU.
  */
 export interface HardnessConfig {
-  beC: number;
-  beN: number;
-  bePerformerM: number;
-  beTaylorP: number;
-  beNystromM: number;
-  pfD: number;
-  pfSamples: number;
-  pfMax: number;
-  pfOrthogonal: boolean;
-  rlPattern: TargetPattern;
-  rlN: number;
-  rlM: number;
-  fmN: number;
-  fmD: number;
+  boundedC: number;
+  boundedN: number;
+  boundedPerformerM: number;
+  boundedTaylorP: number;
+  boundedNystromM: number;
+  performerD: number;
+  performerSamples: number;
+  performerMaxNorm: number;
+  performerOrthogonal: boolean;
+  rankPattern: TargetPattern;
+  rankN: number;
+  rankM: number;
+  flopsN: number;
+  flopsD: number;
   modCapacity: number;
   modN: number;
 }
@@ -39,46 +39,61 @@ export interface Field<T> {
 const pct = (v: number) => `${v * 100}%`;
 
 export const FIELDS: { [K in ConfigKey]: Field<HardnessConfig[K]> } = {
-  beC: { key: 'h.be.c', label: 'c in d = ⌈c·log₂ n⌉', choices: [0.5, 1, 1.5, 2, 3], default: 1 },
-  beN: { key: 'h.be.n', label: 'largest n', choices: [128, 256, 512], default: 256 },
-  bePerformerM: {
+  boundedC: {
+    key: 'h.be.c',
+    label: 'c in d = ⌈c·log₂ n⌉',
+    choices: [0.5, 1, 1.5, 2, 3],
+    default: 1,
+  },
+  boundedN: { key: 'h.be.n', label: 'largest n', choices: [128, 256, 512], default: 256 },
+  boundedPerformerM: {
     key: 'h.be.pm',
     label: 'Performer m',
     choices: [16, 32, 64, 128, 256],
     default: 64,
   },
-  beTaylorP: { key: 'h.be.tp', label: 'Taylor p', choices: [2, 4], default: 2 },
-  beNystromM: { key: 'h.be.nm', label: 'Nyström m', choices: [8, 16, 32, 64], default: 16 },
-  pfD: { key: 'h.pf.d', label: 'd', choices: [4, 8, 16, 32, 64], default: 16 },
-  pfSamples: {
+  boundedTaylorP: { key: 'h.be.tp', label: 'Taylor p', choices: [2, 4], default: 2 },
+  boundedNystromM: { key: 'h.be.nm', label: 'Nyström m', choices: [8, 16, 32, 64], default: 16 },
+  performerD: { key: 'h.pf.d', label: 'd', choices: [4, 8, 16, 32, 64], default: 16 },
+  performerSamples: {
     key: 'h.pf.samples',
     label: 'samples per point',
     choices: [250, 500, 1000, 2000, 5000],
     default: 1000,
   },
-  pfMax: { key: 'h.pf.max', label: 'largest ‖x+y‖²', choices: [2, 3, 4, 6, 8], default: 4 },
-  pfOrthogonal: {
+  performerMaxNorm: {
+    key: 'h.pf.max',
+    label: 'largest ‖x+y‖²',
+    choices: [2, 3, 4, 6, 8],
+    default: 4,
+  },
+  performerOrthogonal: {
     key: 'h.pf.orth',
     label: 'orthogonal features',
     choices: [false, true],
     default: false,
   },
-  rlPattern: {
+  rankPattern: {
     key: 'h.rl.pattern',
     label: 'target pattern',
     choices: ['identity', 'shift', 'band'],
     default: 'identity',
   },
-  rlN: { key: 'h.rl.n', label: 'n', choices: [8, 16, 24, 32, 48, 64], default: 32 },
-  rlM: {
+  rankN: { key: 'h.rl.n', label: 'n', choices: [8, 16, 24, 32, 48, 64], default: 32 },
+  rankM: {
     key: 'h.rl.m',
     label: 'rank m',
     choices: [1, 2, 4, 8, 12, 16, 24, 32, 48],
     default: 8,
   },
   // 1024: the shipped pre-computed run's range, so a live run is comparable with it.
-  fmN: { key: 'h.fm.n', label: 'largest n', choices: [256, 512, 1024, 2048, 4096], default: 1024 },
-  fmD: { key: 'h.fm.d', label: 'd', choices: [32, 64], default: 64 },
+  flopsN: {
+    key: 'h.fm.n',
+    label: 'largest n',
+    choices: [256, 512, 1024, 2048, 4096],
+    default: 1024,
+  },
+  flopsD: { key: 'h.fm.d', label: 'd', choices: [32, 64], default: 64 },
   modCapacity: {
     key: 'h.mod.cap',
     label: 'capacity C/S',
@@ -111,7 +126,7 @@ export const showValue = <K extends ConfigKey>(k: K, v: HardnessConfig[K]) =>
 
 /** The rank must stay below n; the largest allowed rank not above `m`. */
 export function rankFor(n: number, m: number): number {
-  const ok = FIELDS.rlM.choices.filter((c) => c < n && c <= m);
+  const ok = FIELDS.rankM.choices.filter((c) => c < n && c <= m);
   return ok.length > 0 ? max(ok) : 1;
 }
 

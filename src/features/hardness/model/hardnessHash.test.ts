@@ -24,8 +24,8 @@ describe('hardness hash part', () => {
       const other = field.choices.find((c) => c !== field.default);
       Object.assign(config, { [key]: other });
     }
-    config.rlN = 64;
-    config.rlM = 48;
+    config.rankN = 64;
+    config.rankM = 48;
     const back = parse(toHash(config));
     expect(back.notices).toEqual([]);
     expect(back.config).toEqual(config);
@@ -49,8 +49,8 @@ describe('hardness hash part', () => {
 
   it('a rank at or above n falls back to a valid rank with a notice', () => {
     const { config, notices } = parse('#h.rl.n=8&h.rl.m=16');
-    expect(config.rlN).toBe(8);
-    expect(config.rlM).toBeLessThan(8);
+    expect(config.rankN).toBe(8);
+    expect(config.rankM).toBeLessThan(8);
     expect(notices[0]).toMatch(/rank must be below n = 8/);
   });
 
@@ -61,17 +61,17 @@ describe('hardness hash part', () => {
     let changes = 0;
     const off = part?.subscribe(() => changes++);
     expect(part?.apply(hashParams('#h.rl.m=4&h.be.n=512'))).toEqual([]);
-    expect(useHardnessStore.getState().config).toMatchObject({ rlM: 4, beN: 512 });
+    expect(useHardnessStore.getState().config).toMatchObject({ rankM: 4, boundedN: 512 });
     expect(part?.encode()).toEqual([
       ['h.be.n', '512'],
       ['h.rl.m', '4'],
     ]);
     expect(changes).toBe(1);
-    useHardnessStore.getState().set('rlN', 8);
-    expect(useHardnessStore.getState().config.rlM).toBe(4);
-    useHardnessStore.getState().set('rlM', 2);
-    useHardnessStore.getState().set('rlN', 24);
-    expect(useHardnessStore.getState().config.rlM).toBe(2);
+    useHardnessStore.getState().set('rankN', 8);
+    expect(useHardnessStore.getState().config.rankM).toBe(4);
+    useHardnessStore.getState().set('rankM', 2);
+    useHardnessStore.getState().set('rankN', 24);
+    expect(useHardnessStore.getState().config.rankM).toBe(2);
     off?.();
   });
 });

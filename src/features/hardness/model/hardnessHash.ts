@@ -45,12 +45,12 @@ export function parseHardnessHash(params: URLSearchParams): {
     if (k === undefined) notices.push(`Ignored the unknown key "${quoted(key)}" in the URL.`);
     else set(k, params.get(key) ?? '');
   }
-  if (config.rlM >= config.rlN) {
-    const m = rankFor(config.rlN, DEFAULT_HARDNESS_CONFIG.rlM);
+  if (config.rankM >= config.rankN) {
+    const m = rankFor(config.rankN, DEFAULT_HARDNESS_CONFIG.rankM);
     notices.push(
-      `Ignored ${FIELDS.rlM.key}=${config.rlM} from the URL (the rank must be below n = ${config.rlN}); using ${m}.`,
+      `Ignored ${FIELDS.rankM.key}=${config.rankM} from the URL (the rank must be below n = ${config.rankN}); using ${m}.`,
     );
-    config.rlM = m;
+    config.rankM = m;
   }
   return { config, notices };
 }

@@ -22,13 +22,13 @@ export const FLOPS_REPEATS = 3;
 export function boundedRequest(c: HardnessConfig): BoundedEntriesExperiment {
   return {
     kind: 'boundedEntries',
-    ns: pow2Range(64, c.beN),
+    ns: pow2Range(64, c.boundedN),
     ratios: BOUNDED_RATIOS,
-    c: c.beC,
+    c: c.boundedC,
     budgets: {
-      performer: { m: c.bePerformerM },
-      taylor: { p: c.beTaylorP },
-      nystrom: { m: c.beNystromM },
+      performer: { m: c.boundedPerformerM },
+      taylor: { p: c.boundedTaylorP },
+      nystrom: { m: c.boundedNystromM },
     },
     seed: SEED,
   };
@@ -44,17 +44,17 @@ export function normSqs(max: number): number[] {
 export function performerRequest(c: HardnessConfig): PerformerExperiment {
   return {
     kind: 'performer',
-    d: c.pfD,
+    d: c.performerD,
     ms: PERFORMER_MS,
-    normSqs: normSqs(c.pfMax),
-    samples: c.pfSamples,
-    orthogonal: c.pfOrthogonal,
+    normSqs: normSqs(c.performerMaxNorm),
+    samples: c.performerSamples,
+    orthogonal: c.performerOrthogonal,
     seed: SEED,
   };
 }
 
 export function rankRequest(c: HardnessConfig): RankLimitExperiment {
-  return { kind: 'rankLimit', pattern: c.rlPattern, n: c.rlN, m: c.rlM, taus: RANK_TAUS };
+  return { kind: 'rankLimit', pattern: c.rankPattern, n: c.rankN, m: c.rankM, taus: RANK_TAUS };
 }
 
 export function modRequest(c: HardnessConfig): ModExperiment {
@@ -72,8 +72,8 @@ export function modRequest(c: HardnessConfig): ModExperiment {
 export function flopsSweep(c: HardnessConfig, backend: string | null): SweepJobConfig {
   return {
     variants: ['dense', 'flash', ...(backend === 'webgpu' ? ['fused'] : [])],
-    ns: pow2Range(64, c.fmN),
-    d: c.fmD,
+    ns: pow2Range(64, c.flopsN),
+    d: c.flopsD,
     heads: 1,
     causal: false,
     inputKind: 'gaussian',
