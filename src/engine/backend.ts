@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { messageOf } from '../core/messageOf';
 import '@tensorflow/tfjs-backend-cpu';
 import type { DeviceLimits } from '../core/variantSpec';
+import { registerFusedKernels } from './kernels/fusedAttention';
 
 /**
  * Chooses the tfjs backend (webgpu → webgl → wasm → cpu unless told otherwise) and reports
@@ -67,6 +68,7 @@ async function registerWebGPU(opts: BackendOptions): Promise<void> {
       }),
     3,
   );
+  registerFusedKernels();
 }
 
 /** Adapter, device (with the adapter's own limits) and the tfjs backend over it. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitPlan } from '../../core/fusedPlan';
 import { generateInputs } from '../../core/inputs';
 import { maxAbsError } from '../../core/metrics';
 import { keepAll, keepCausal, referenceAttention } from '../../core/reference/dense';
@@ -95,6 +96,20 @@ describe('fused attention kernel', () => {
     const keys = compiledPipelineKeys().filter((k) => k.startsWith('fusedAttention_32_32_full'));
     expect(keys).toHaveLength(1);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('runs both passes as registered tfjs kernels, so the profiler sees each', async () => {
+    const x = generateInputs({ kind: 'gaussian', heads: 1, n: 128, d: 16, seed: 2, scale: 1 });
+    const t = [toTensor(x.q), toTensor(x.k), toTensor(x.v)] as const;
+    const profile = await tf.profile(() => fusedAttention(t[0], t[1], t[2], false, 4));
+    expect(profile.kernels.map((k) => k.name)).toEqual(['FusedAttention', 'FusedAttentionCombine']);
+    // The main pass's partials [heads, splits, n, dv + 2] are the combine pass's input.
+    const { splits } = splitPlan(128, 16, 16, 4);
+    expect(splits).toBeGreaterThan(1);
+    expect(profile.kernels[0].outputShapes).toEqual([[1, splits, 128, 18]]);
+    const single = await tf.profile(() => fusedAttention(t[0], t[1], t[2], false, 1));
+    expect(single.kernels.map((k) => k.name)).toEqual(['FusedAttention']);
+    tf.dispose([...t, profile.result as tf.Tensor, single.result as tf.Tensor]);
   });
 
   it('refuses widths beyond 128 with the reason', () => {

@@ -12,9 +12,13 @@ export function fusedRefusal(d: number, dv: number): string | null {
   return refusalReason(specFor('fused'), shape, {}, undefined, tf.getBackend());
 }
 
+const MAIN_KERNEL = 'FusedAttention';
+const COMBINE_KERNEL = 'FusedAttentionCombine';
+
 /**
  * Exact attention on the webgpu backend: q, k [heads, n, d], v [heads, n, dv]. One pass, or with
- * `splits` > 1 a pass per key range and a combine pass (see splitPlan for the splits run).
+ * `splits` > 1 a pass per key range and a combine pass (see splitPlan for the splits run). Both
+ * passes are tfjs kernels (registerFusedKernels), so tf.profile and tf.memory count them alike.
  */
 export function fusedAttention(
   q: tf.Tensor3D,
@@ -23,47 +27,71 @@ export function fusedAttention(
   causal: boolean,
   splits = 1,
 ): tf.Tensor3D {
-  const [heads, n, d] = q.shape;
+  const [, n, d] = q.shape;
   const dv = v.shape[2];
   const refusal = fusedRefusal(d, dv);
   if (refusal) throw new Error(refusal);
-  const backend = tf.backend() as unknown as WebGPUBackend;
   const plan = splitPlan(n, d, dv, splits);
-  const program = new FusedAttentionProgram(heads, n, d, dv, causal, plan.splits);
-  const uniforms = [
-    { type: 'int32', data: [n] },
-    { type: 'float32', data: [1 / Math.sqrt(d)] },
-    { type: 'int32', data: [plan.splits] },
-    { type: 'int32', data: [plan.chunk] },
-  ];
-  const info = backend.runWebGPUProgram(program, [q, k, v], 'float32', uniforms);
-  const first = tf.engine().makeTensorFromTensorInfo(info);
+  const first = tf
+    .engine()
+    .runKernel(MAIN_KERNEL, { q, k, v }, { causal, splits: plan.splits }) as tf.Tensor;
   if (plan.splits === 1) return first as tf.Tensor3D;
-  // The combine pass runs as a registered kernel so that tf.profile takes a memory snapshot while
-  // the partials are live: the measured peak then counts them.
-  registerCombineKernel();
   const out = tf.engine().runKernel(COMBINE_KERNEL, { partial: first }, {});
   first.dispose();
   return out as tf.Tensor3D;
 }
 
-const COMBINE_KERNEL = 'FusedAttentionCombine';
-
-function registerCombineKernel(): void {
-  if (tf.getKernel(COMBINE_KERNEL, 'webgpu')) return;
-  tf.registerKernel({
-    kernelName: COMBINE_KERNEL,
-    backendName: 'webgpu',
-    kernelFunc: ({ inputs, backend }) => {
-      const partial = inputs.partial as tf.TensorInfo;
-      const [heads, splits, n, dvPlus2] = partial.shape; // [heads, splits, n, dv + 2]
-      const program = new FusedCombineProgram(heads, n, dvPlus2 - 2);
-      return (backend as unknown as WebGPUBackend).runWebGPUProgram(program, [partial], 'float32', [
-        { type: 'int32', data: [n] },
-        { type: 'int32', data: [splits] },
-      ]);
-    },
-  });
+/**
+ * Registers both passes with the webgpu backend; called when that backend is registered (and safe
+ * to call again). The main pass writes the output, or with splits > 1 the per-range partials
+ * [heads, splits, n, dv + 2] that the combine pass merges.
+ */
+export function registerFusedKernels(): void {
+  if (!tf.getKernel(MAIN_KERNEL, 'webgpu')) {
+    tf.registerKernel({
+      kernelName: MAIN_KERNEL,
+      backendName: 'webgpu',
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { q, k, v } = inputs as Record<'q' | 'k' | 'v', tf.TensorInfo>;
+        const [heads, n, d] = q.shape;
+        const dv = v.shape[2];
+        const causal = Boolean(attrs?.causal);
+        const plan = splitPlan(n, d, dv, Number(attrs?.splits ?? 1));
+        const program = new FusedAttentionProgram(heads, n, d, dv, causal, plan.splits);
+        return (backend as unknown as WebGPUBackend).runWebGPUProgram(
+          program,
+          [q, k, v],
+          'float32',
+          [
+            { type: 'int32', data: [n] },
+            { type: 'float32', data: [1 / Math.sqrt(d)] },
+            { type: 'int32', data: [plan.splits] },
+            { type: 'int32', data: [plan.chunk] },
+          ],
+        );
+      },
+    });
+  }
+  if (!tf.getKernel(COMBINE_KERNEL, 'webgpu')) {
+    tf.registerKernel({
+      kernelName: COMBINE_KERNEL,
+      backendName: 'webgpu',
+      kernelFunc: ({ inputs, backend }) => {
+        const partial = inputs.partial as tf.TensorInfo;
+        const [heads, splits, n, dvPlus2] = partial.shape; // [heads, splits, n, dv + 2]
+        const program = new FusedCombineProgram(heads, n, dvPlus2 - 2);
+        return (backend as unknown as WebGPUBackend).runWebGPUProgram(
+          program,
+          [partial],
+          'float32',
+          [
+            { type: 'int32', data: [n] },
+            { type: 'int32', data: [splits] },
+          ],
+        );
+      },
+    });
+  }
 }
 
 /** Pipelines compiled so far by the webgpu backend (to check one compile per shape class). */
