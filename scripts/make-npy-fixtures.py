@@ -23,6 +23,9 @@ It (re)writes e2e/data/npy/:
   truncated.npy             a valid header whose data stops 10 bytes short (refused)
   not_npy.npy               random bytes (refused: not a .npy file)
   mismatched.npz            q, k, v where k has another n (refused when read as inputs)
+  nan_k.npz                 qkv.npz's arrays with one NaN in k at [1, 3, 2] (refused)
+  int32_q.npz               qkv.npz's arrays with q as int32 (refused: not a float dtype)
+  damaged.npz               the first half of qkv.npz's bytes (a zip cut short: refused)
   version2.npy, version3.npy  a small float64 array in .npy format versions 2.0 and 3.0
 
 The tests read these files and compare against the numbers numpy wrote; rerun this script only
@@ -98,6 +101,14 @@ def main():
             np.lib.format.write_array(f, small.astype(np.float64) * 1e-3, version=(version, 0))
     mq, mk, mv = q[:, :8, :4], k[:, :7, :4], v[:, :8, :4]
     np.savez(path("mismatched.npz"), q=mq, k=mk, v=mv)
+    k_nan = k.copy()
+    k_nan[1, 3, 2] = np.nan
+    np.savez(path("nan_k.npz"), q=q, k=k_nan, v=v)
+    np.savez(path("int32_q.npz"), q=(q * 10).astype(np.int32), k=k, v=v)
+    with open(path("qkv.npz"), "rb") as f:
+        whole = f.read()
+    with open(path("damaged.npz"), "wb") as f:
+        f.write(whole[: len(whole) // 2])
 
     total = sum(os.path.getsize(path(f)) for f in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {os.path.relpath(OUT)}")

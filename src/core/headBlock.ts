@@ -61,3 +61,28 @@ export function fromRows(headsRows: number[][][]): HeadBlock<Float32Array> {
   }
   return { heads, n, width, data };
 }
+
+/** The first n rows of every head of a block (a copy): [heads, n, width]. */
+export function prefixBlock<T extends Float32Array | Float64Array>(
+  block: HeadBlock<T>,
+  n: number,
+): HeadBlock<T> {
+  if (!Number.isSafeInteger(n) || n < 1 || n > block.n) {
+    throw new Error(`prefix of n = ${n} rows, but the block has ${block.n}`);
+  }
+  if (n === block.n) return block;
+  const out = new (block.data.constructor as new (length: number) => T)(
+    block.heads * n * block.width,
+  );
+  const rows = n * block.width;
+  for (let h = 0; h < block.heads; h++) {
+    const from = h * block.n * block.width;
+    out.set(block.data.subarray(from, from + rows), h * rows);
+  }
+  return { heads: block.heads, n, width: block.width, data: out };
+}
+
+/** Q, K, V cut to their first n positions (every head), as a sweep measures a prefix. */
+export function prefixInputs(x: AttentionInputs, n: number): AttentionInputs {
+  return { q: prefixBlock(x.q, n), k: prefixBlock(x.k, n), v: prefixBlock(x.v, n) };
+}

@@ -1,4 +1,5 @@
 import type { ExponentFit } from '../core/fit';
+import type { AttentionInputs } from '../core/headBlock';
 import type { InputKind } from '../core/inputs';
 import type { DeviceLimits } from '../core/variantSpec';
 
@@ -7,6 +8,16 @@ import type { DeviceLimits } from '../core/variantSpec';
  * the page (charts, tables, files) can import it without pulling the engine into its chunks;
  * `sweep.ts` runs sweeps and re-exports these.
  */
+
+/** A file of Q, K, V the user loaded: what the results record of it (never its numbers). */
+export interface InputFileInfo {
+  name: string;
+  /** q's shape as the file holds it: (n, d), (heads, n, d) or (1, heads, n, d). */
+  shape: number[];
+  dtype: 'float32' | 'float64';
+  /** SHA-256 of the file's bytes, 64 lowercase hex digits. */
+  sha256: string;
+}
 
 export interface SweepConfig {
   variants: readonly string[];
@@ -33,6 +44,14 @@ export interface SweepConfig {
   fitMinN?: number;
   /** Also read tf.time kernel ms (GPU timestamps on webgpu) from one more run per point. */
   kernelTime?: boolean;
+  /**
+   * Given Q, K, V instead of generated ones: each n takes the first n rows of every head (so
+   * every n ≤ inputs' n; heads, d and dv must match). inputKind, seed and scale then do not
+   * shape the inputs (the seed still seeds the variants).
+   */
+  inputs?: AttentionInputs;
+  /** Where `inputs` came from, recorded in the provenance. */
+  inputFile?: InputFileInfo;
 }
 
 /** 'dense': the engine's dense output; 'float64': core's reference (dense refused); null: none. */

@@ -145,3 +145,57 @@ describe('checkSweepConfig', () => {
     });
   });
 });
+
+describe('runSweep on given inputs (a file of q, k, v)', () => {
+  it('measures a prefix per n; dense is checked against float64 on that prefix', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseNpz } = await import('../core/npy/npz');
+    const { inputsFromNpz } = await import('../core/npy/attentionInputs');
+    const { referenceAttention, keepAll } = await import('../core/reference/dense');
+    const { prefixInputs } = await import('../core/headBlock');
+    const bytes = new Uint8Array(
+      readFileSync(new URL('../../e2e/data/npy/qkv.npz', import.meta.url)),
+    );
+    const limits = { heads: [1, 16], n: [16, 16384], d: [1, 256], dv: [1, 256] } as const;
+    const { inputs } = inputsFromNpz(parseNpz(bytes, 'qkv.npz'), 'qkv.npz', limits);
+    const inputFile = {
+      name: 'qkv.npz',
+      shape: [2, 64, 16],
+      dtype: 'float32' as const,
+      sha256: '0'.repeat(64),
+    };
+    const config: SweepConfig = {
+      ...base,
+      variants: ['dense', 'linear'],
+      ns: [16, 32, 64],
+      d: 16,
+      heads: 2,
+      params: {},
+      inputs,
+      inputFile,
+    };
+    const before = liveTensors();
+    const r = await runSweep(config);
+    expect(liveTensors()).toBe(before);
+    expect(r.provenance).toMatchObject({ inputFile, inputKind: 'gaussian' });
+    expect(JSON.stringify(r.provenance)).not.toMatch(/"data"/);
+    for (const row of r.rows) {
+      if (!isMeasured(row)) throw new Error(`refused: ${row.refused}`);
+      if (row.variant === 'dense') {
+        expect(row.errorReference).toBe('float64');
+        expect(row.relError).toBeLessThanOrEqual(1e-5);
+        expect(row.relError).toBeGreaterThan(0); // float32 vs float64: not compared with itself
+      } else {
+        expect(row.errorReference).toBe('dense');
+        expect(row.relError).toBeGreaterThan(1e-3); // linear attention is not softmax
+      }
+    }
+    // The float64 reference of a prefix is exact attention over those rows only.
+    const ref16 = referenceAttention(prefixInputs(inputs, 16), keepAll);
+    expect(ref16.n).toBe(16);
+    expect(() => checkSweepConfig({ ...config, ns: [128] })).toThrow(
+      /n = 128 is more than the given inputs' n = 64/,
+    );
+    expect(() => checkSweepConfig({ ...config, d: 8 })).toThrow(/d = 16, the config 8/);
+  });
+});

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fitExponent } from '../core/fit';
-import type { AttentionInputs, HeadBlock } from '../core/headBlock';
+import { type AttentionInputs, type HeadBlock, prefixInputs } from '../core/headBlock';
 import { generateInputs, INPUT_KINDS } from '../core/inputs';
 import { maxAbsError, relativeError } from '../core/metrics';
 import { type ParamValues, resolveParams } from '../core/params';
@@ -83,6 +83,7 @@ export function checkSweepConfig(c: SweepConfig): Record<string, ParamValues> {
   if (c.scale !== undefined && !(Number.isFinite(c.scale) && c.scale > 0)) {
     throw new Error(`input scale must be a positive number, got ${c.scale}`);
   }
+  if (c.inputs) checkGivenInputs(c, c.inputs);
   const given = c.params ?? {};
   const params: Record<string, ParamValues> = {};
   for (const id of c.variants) getVariant(id); // throws, listing the valid ids
@@ -93,6 +94,37 @@ export function checkSweepConfig(c: SweepConfig): Record<string, ParamValues> {
   }
   for (const id of c.variants) params[id] = resolveParams(id, getVariant(id).params, given[id]);
   return params;
+}
+
+function checkGivenInputs(c: SweepConfig, x: AttentionInputs): void {
+  const { q, k, v } = x;
+  const want = { heads: c.heads, d: c.d, dv: c.dv ?? c.d };
+  const got = { heads: q.heads, d: q.width, dv: v.width };
+  for (const key of ['heads', 'd', 'dv'] as const) {
+    if (want[key] !== got[key]) {
+      throw new Error(`the given inputs have ${key} = ${got[key]}, the config ${want[key]}`);
+    }
+  }
+  if (k.heads !== q.heads || v.heads !== q.heads || k.width !== q.width) {
+    throw new Error('the given q, k, v disagree on heads or d');
+  }
+  if (k.n !== q.n || v.n !== q.n) throw new Error('the given q, k, v disagree on n');
+  const over = c.ns.find((n) => n > q.n);
+  if (over !== undefined) throw new Error(`n = ${over} is more than the given inputs' n = ${q.n}`);
+}
+
+/** The inputs of one n: a prefix of the given ones, else generated from the config. */
+export function inputsAt(c: SweepConfig, n: number): AttentionInputs {
+  if (c.inputs) return prefixInputs(c.inputs, n);
+  return generateInputs({
+    kind: c.inputKind,
+    heads: c.heads,
+    n,
+    d: c.d,
+    dv: c.dv,
+    seed: c.seed,
+    scale: c.scale,
+  });
 }
 
 function sweepProvenance(c: SweepConfig, params: Record<string, ParamValues>) {
@@ -108,6 +140,7 @@ function sweepProvenance(c: SweepConfig, params: Record<string, ParamValues>) {
     heads: c.heads,
     causal: c.causal,
     inputKind: c.inputKind,
+    ...(c.inputFile ? { inputFile: { ...c.inputFile, shape: [...c.inputFile.shape] } } : {}),
     scale: c.scale ?? 1,
     ns: [...c.ns],
     variants: [...c.variants],
@@ -118,7 +151,10 @@ function sweepProvenance(c: SweepConfig, params: Record<string, ParamValues>) {
     error:
       `relative Frobenius error and max abs error against the engine's dense output on the same ` +
       `inputs (errorReference "dense"); where dense is refused, the float64 reference for ` +
-      `n ≤ ${FLOAT64_REFERENCE_MAX_N} ("float64"), else null`,
+      `n ≤ ${FLOAT64_REFERENCE_MAX_N} ("float64"), else null` +
+      (c.inputs
+        ? `; dense itself, on the given inputs, against the float64 reference for n ≤ ${FLOAT64_REFERENCE_MAX_N}`
+        : ''),
   };
 }
 
@@ -171,6 +207,16 @@ async function fallbackReference(
   return { block: referenceAttention(x, c.causal ? keepCausal : keepAll), kind: 'float64' };
 }
 
+/**
+ * What dense itself is checked against: its own output (error 0) for generated inputs; for
+ * given inputs the float64 reference (n ≤ FLOAT64_REFERENCE_MAX_N), so a user's file shows how
+ * far the engine's dense lies from exact attention on those numbers.
+ */
+function denseReference(c: SweepConfig, x: AttentionInputs, output: HeadBlock): Reference {
+  if (!c.inputs || x.q.n > FLOAT64_REFERENCE_MAX_N) return { block: output, kind: 'dense' };
+  return { block: referenceAttention(x, c.causal ? keepCausal : keepAll), kind: 'float64' };
+}
+
 async function measurePoint(
   c: SweepConfig,
   id: string,
@@ -195,7 +241,7 @@ async function measurePoint(
     shouldCancel,
   });
   const cost = call.variant.cost(shape, call.params);
-  const reference = id === 'dense' ? { block: m.output, kind: 'dense' as const } : await ref();
+  const reference = id === 'dense' ? denseReference(c, x, m.output) : await ref();
   const row: MeasuredRow = {
     variant: id,
     n: shape.n,
@@ -215,7 +261,7 @@ async function measurePoint(
 }
 
 /**
- * Run the sweep. Per n: one set of seeded inputs; dense runs first when swept (its output is
+ * Run the sweep. Per n: one set of seeded inputs (or a prefix of the given ones); dense runs first when swept (its output is
  * the reference), else once untimed when another variant needs a reference.
  */
 export async function runSweep(
@@ -241,15 +287,7 @@ export async function runSweep(
   };
   let step = 0;
   for (const n of config.ns) {
-    const x = generateInputs({
-      kind: config.inputKind,
-      heads: config.heads,
-      n,
-      d: config.d,
-      dv: config.dv,
-      seed: config.seed,
-      scale: config.scale,
-    });
+    const x = inputsAt(config, n);
     const t: Tensors = [toTensor(x.q), toTensor(x.k), toTensor(x.v)]; // [heads, n, d|dv]
     try {
       let reference: Reference | null = null;

@@ -21,6 +21,7 @@ import {
 import type {
   ParamSweepOutcome,
   ParamSweepRequest,
+  SweepInputs,
   SweepJobConfig,
   SweepOutcome,
 } from './sweepProtocol';
@@ -147,8 +148,13 @@ export class EngineClient {
   }
 
   /** Variants × n; a cancel resolves with the points so far (cancelled: true). */
-  sweep(config: SweepJobConfig, onProgress?: (p: JobProgress['sweep']) => void): Job<SweepOutcome> {
-    const job = this.request<'sweep'>({ type: 'sweep', config }, onProgress);
+  sweep(
+    config: SweepJobConfig,
+    onProgress?: (p: JobProgress['sweep']) => void,
+    inputs?: SweepInputs,
+  ): Job<SweepOutcome> {
+    const body = { type: 'sweep' as const, config, ...(inputs ? { inputs } : {}) };
+    const job = this.request<'sweep'>(body, onProgress);
     const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
     return { ...job, result };
   }

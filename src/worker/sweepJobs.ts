@@ -8,6 +8,7 @@ import type {
   ParamPoint,
   ParamSweepOutcome,
   ParamSweepRequest,
+  SweepInputs,
   SweepJobConfig,
   SweepOutcome,
   SweepRequest,
@@ -53,6 +54,7 @@ function provenanceOf(
     ns: c.ns,
     causal: c.causal,
     inputKind: c.inputKind,
+    ...(c.inputFile ? { inputFile: c.inputFile } : {}),
     params: c.params ?? {},
     ...engine,
     ...reportProvenance(report),
@@ -66,11 +68,17 @@ function provenanceOf(
   };
 }
 
-const engineConfig = (c: SweepJobConfig, report: BackendReport): SweepConfig => ({
+const engineConfig = (
+  c: SweepJobConfig,
+  report: BackendReport,
+  inputs: SweepInputs | undefined,
+): SweepConfig => ({
   ...c,
   limits: report.limits,
   // GPU kernel time from timestamp queries where the adapter has them (DESIGN.md).
   kernelTime: report.hasTimestampQuery,
+  // The user's Q, K, V: each n takes a prefix; v may be wider or narrower than d.
+  ...(inputs ? { inputs, dv: inputs.v.width } : {}),
 });
 
 /** Rows in sweep order (variants, then ns), whatever order they finished in. */
@@ -91,7 +99,7 @@ export async function sweepJob(
   let error: string | undefined;
   try {
     result = await deps.runSweep(
-      engineConfig(req.config, ctx.report),
+      engineConfig(req.config, ctx.report, req.inputs),
       (p) => {
         if (p.phase === 'done' && p.row) finished.push(p.row);
         ctx.post({ type: 'sweepProgress', id: ctx.id, ...p });
@@ -135,7 +143,7 @@ export async function paramSweepJob(
     const params = { ...c.params, [variant]: { ...c.params?.[variant], [req.param]: value } };
     try {
       const result = await deps.runSweep(
-        engineConfig({ ...c, params }, ctx.report),
+        engineConfig({ ...c, params }, ctx.report, req.inputs),
         undefined,
         stop,
       );

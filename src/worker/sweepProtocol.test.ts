@@ -57,6 +57,103 @@ describe('sweep requests', () => {
     if (!parsed.ok) expect(parsed.error).toMatch(why);
   });
 
+  describe("with the user's inputs", () => {
+    const block = (heads: number, n: number, width: number) => ({
+      heads,
+      n,
+      width,
+      data: new Float32Array(heads * n * width).fill(0.5),
+    });
+    const inputFile = {
+      name: 'qkv.npz',
+      shape: [2, 64, 16],
+      dtype: 'float32',
+      sha256: 'ab'.repeat(32),
+    };
+    const fileConfig = { ...config, d: 16, heads: 2, ns: [16, 64], inputFile };
+    const inputs = { q: block(2, 64, 16), k: block(2, 64, 16), v: block(2, 64, 8) };
+    const withInputs = { ...sweep, config: fileConfig, inputs };
+
+    it('accepts q, k, v that fit the config, in sweeps and parameter sweeps', () => {
+      expect(parseRequest(withInputs).ok).toBe(true);
+      const one = { ...fileConfig, variants: ['performer'], ns: [64], params: {} };
+      expect(parseRequest({ ...paramSweep, config: one, inputs }).ok).toBe(true);
+    });
+
+    const nan = block(2, 64, 16);
+    nan.data[77] = Number.NaN;
+    it.each([
+      [
+        { ...withInputs, inputs: undefined },
+        /config.inputFile is set but the request has no inputs/,
+      ],
+      [
+        { ...withInputs, config: { ...fileConfig, inputFile: undefined } },
+        /inputs given without config.inputFile/,
+      ],
+      [{ ...withInputs, inputs: 'x' }, /inputs must be an object/],
+      [{ ...withInputs, inputs: { ...inputs, q: null } }, /inputs.q must be a head block/],
+      [
+        { ...withInputs, inputs: { ...inputs, k: block(1, 64, 16) } },
+        /inputs.k.heads must equal config.heads \(2\), got 1/,
+      ],
+      [
+        { ...withInputs, inputs: { ...inputs, q: block(2, 64, 8) } },
+        /inputs.q.width must equal config.d \(16\), got 8/,
+      ],
+      [{ ...withInputs, inputs: { ...inputs, v: block(2, 32, 8) } }, /same n, got 64, 64, 32/],
+      [
+        { ...withInputs, inputs: { ...inputs, v: block(2, 64, 300) } },
+        /inputs.v.width must be an integer in \[1, 256\]/,
+      ],
+      [
+        { ...withInputs, inputs: { ...inputs, q: { ...inputs.q, data: [1, 2] } } },
+        /inputs.q.data must be a Float32Array/,
+      ],
+      [
+        { ...withInputs, inputs: { ...inputs, q: { ...inputs.q, n: 32 } } },
+        /inputs.q.data has 2048 numbers, expected heads × n × width = 1024/,
+      ],
+      [
+        { ...withInputs, inputs: { ...inputs, k: nan } },
+        /inputs.k.data holds a value that is not finite/,
+      ],
+      [
+        { ...withInputs, config: { ...fileConfig, ns: [16, 128] } },
+        /config.ns has n = 128, more than the inputs' n = 64/,
+      ],
+      [
+        {
+          ...withInputs,
+          config: { ...fileConfig, inputFile: { ...inputFile, sha256: 'AB'.repeat(32) } },
+        },
+        /sha256 must be 64 lowercase hex/,
+      ],
+      [
+        {
+          ...withInputs,
+          config: { ...fileConfig, inputFile: { ...inputFile, name: 'x'.repeat(201) } },
+        },
+        /inputFile.name must be a string of 1 to 200/,
+      ],
+      [
+        {
+          ...withInputs,
+          config: { ...fileConfig, inputFile: { ...inputFile, shape: [1, 2, 3, 4, 5] } },
+        },
+        /shape must be 1 to 4 positive integers/,
+      ],
+      [
+        { ...withInputs, config: { ...fileConfig, inputFile: { ...inputFile, dtype: 'int32' } } },
+        /dtype must be float32 or float64, got int32/,
+      ],
+    ])('rejects inputs %#', (msg, why) => {
+      const parsed = parseRequest(msg);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toMatch(why);
+    });
+  });
+
   it('knows the new responses', () => {
     const progress = {
       type: 'sweepProgress',

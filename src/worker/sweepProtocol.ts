@@ -1,10 +1,14 @@
 import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
+import type { HeadBlock } from '../core/headBlock';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
 import { isPow2 } from '../core/pow2';
 import { SEED_RANGE } from '../core/rng';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
+import type { InputFileInfo } from '../engine/results';
 import type { SweepFit, SweepProgress, SweepRow } from '../engine/sweep';
+
+export type { InputFileInfo };
 
 /**
  * The sweep jobs' messages (pure: type-only imports from engine/). `sweep` runs variants × n;
@@ -25,6 +29,13 @@ export const SWEEP_LIMITS = {
   paramValues: 32,
 } as const;
 
+/** Q, K, V sent with a request (float32 head blocks); each n of the sweep takes a prefix. */
+export interface SweepInputs {
+  q: HeadBlock<Float32Array>;
+  k: HeadBlock<Float32Array>;
+  v: HeadBlock<Float32Array>;
+}
+
 /** What the page sends; the worker adds the device limits. */
 export interface SweepJobConfig {
   variants: string[];
@@ -36,12 +47,16 @@ export interface SweepJobConfig {
   seed: number;
   repeats: number;
   params?: Record<string, Record<string, number>>;
+  /** Set when the request carries `inputs` from this file (inputKind is then not used). */
+  inputFile?: InputFileInfo;
 }
 
 export interface SweepRequest {
   type: 'sweep';
   id: number;
   config: SweepJobConfig;
+  /** The user's Q, K, V (with config.inputFile); absent: generated from inputKind and seed. */
+  inputs?: SweepInputs;
 }
 
 export interface ParamSweepRequest {
@@ -51,6 +66,7 @@ export interface ParamSweepRequest {
   config: SweepJobConfig;
   param: string;
   values: number[];
+  inputs?: SweepInputs;
 }
 
 /** Where a browser result was produced, beside what the engine's sweep records. */
@@ -176,12 +192,87 @@ export function checkSweepJobConfig(c: unknown): string | null {
   return checkParams(c);
 }
 
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+const INPUT_NAME_CHARS = 200;
+
+function checkInputFile(f: unknown): string | null {
+  if (!isObject(f)) return 'config.inputFile must be an object';
+  if (typeof f.name !== 'string' || f.name === '' || f.name.length > INPUT_NAME_CHARS) {
+    return `config.inputFile.name must be a string of 1 to ${INPUT_NAME_CHARS} characters`;
+  }
+  const { shape } = f;
+  if (
+    !Array.isArray(shape) ||
+    shape.length < 1 ||
+    shape.length > 4 ||
+    !shape.every((x) => Number.isSafeInteger(x) && x >= 1)
+  ) {
+    return 'config.inputFile.shape must be 1 to 4 positive integers';
+  }
+  if (f.dtype !== 'float32' && f.dtype !== 'float64') {
+    return `config.inputFile.dtype must be float32 or float64, got ${String(f.dtype)}`;
+  }
+  if (typeof f.sha256 !== 'string' || !SHA256_HEX.test(f.sha256)) {
+    return 'config.inputFile.sha256 must be 64 lowercase hex digits';
+  }
+  return null;
+}
+
+function checkBlock(key: string, b: unknown, heads: number, width: number | null): string | null {
+  const at = `inputs.${key}`;
+  if (!isObject(b)) return `${at} must be a head block {heads, n, width, data}`;
+  if (b.heads !== heads)
+    return `${at}.heads must equal config.heads (${heads}), got ${String(b.heads)}`;
+  if (!isIntIn(b.n, SWEEP_LIMITS.n)) {
+    return `${at}.n must be an integer in [${SWEEP_LIMITS.n[0]}, ${SWEEP_LIMITS.n[1]}], got ${String(b.n)}`;
+  }
+  if (width !== null && b.width !== width) {
+    return `${at}.width must equal config.d (${width}), got ${String(b.width)}`;
+  }
+  if (!isIntIn(b.width, SWEEP_LIMITS.d)) {
+    return `${at}.width must be an integer in [${SWEEP_LIMITS.d[0]}, ${SWEEP_LIMITS.d[1]}], got ${String(b.width)}`;
+  }
+  if (!(b.data instanceof Float32Array)) return `${at}.data must be a Float32Array`;
+  const want = heads * (b.n as number) * (b.width as number);
+  if (b.data.length !== want) {
+    return `${at}.data has ${b.data.length} numbers, expected heads × n × width = ${want}`;
+  }
+  if (!b.data.every(Number.isFinite)) return `${at}.data holds a value that is not finite`;
+  return null;
+}
+
+/** Why a request's own inputs (and config.inputFile) are invalid, or null; absent is valid. */
+export function checkSweepInputs(m: Fields): string | null {
+  const c = m.config as SweepJobConfig;
+  const file = (c as unknown as Fields).inputFile;
+  if (m.inputs === undefined) {
+    return file === undefined ? null : 'config.inputFile is set but the request has no inputs';
+  }
+  if (file === undefined) return 'inputs given without config.inputFile';
+  const fileProblem = checkInputFile(file);
+  if (fileProblem) return fileProblem;
+  const x = m.inputs;
+  if (!isObject(x)) return 'inputs must be an object {q, k, v}';
+  const problem =
+    checkBlock('q', x.q, c.heads, c.d) ??
+    checkBlock('k', x.k, c.heads, c.d) ??
+    checkBlock('v', x.v, c.heads, null);
+  if (problem) return problem;
+  const [q, k, v] = [x.q, x.k, x.v] as SweepInputs[keyof SweepInputs][];
+  if (k.n !== q.n || v.n !== q.n) {
+    return `inputs.q, inputs.k, inputs.v must have the same n, got ${q.n}, ${k.n}, ${v.n}`;
+  }
+  const over = c.ns.find((n) => n > q.n);
+  if (over !== undefined) return `config.ns has n = ${over}, more than the inputs' n = ${q.n}`;
+  return null;
+}
+
 export function checkSweepRequest(m: Fields): string | null {
-  return checkSweepJobConfig(m.config);
+  return checkSweepJobConfig(m.config) ?? checkSweepInputs(m);
 }
 
 export function checkParamSweepRequest(m: Fields): string | null {
-  const problem = checkSweepJobConfig(m.config);
+  const problem = checkSweepJobConfig(m.config) ?? checkSweepInputs(m);
   if (problem) return problem;
   const c = m.config as SweepJobConfig;
   if (c.variants.length !== 1 || c.ns.length !== 1) {

@@ -41,6 +41,8 @@ export const RESULT_LIMITS = {
   bytes: 2 ** 53,
   flops: 1e24,
   textChars: 512,
+  /** A loaded input file's name (the lab's own Q, K, V). */
+  inputNameChars: 200,
 } as const;
 
 const L = RESULT_LIMITS;
@@ -118,6 +120,20 @@ const paramsSchema = v.pipe(
   v.check((p) => Object.keys(p).length <= L.variants, `more than ${L.variants} variants`),
 );
 
+/** The file of Q, K, V a run measured (the lab's "your file"), instead of generated inputs. */
+export const InputFileSchema = object({
+  name: shortString(L.inputNameChars),
+  shape: v.pipe(
+    listOf(intIn([1, L.n[1]]), 4),
+    v.minLength(1, expected('a list of 1 to 4 positive integers')),
+  ),
+  dtype: v.picklist(['float32', 'float64'], expected('"float32" or "float64"')),
+  sha256: v.pipe(
+    v.string(expected('64 lowercase hex digits')),
+    v.regex(/^[0-9a-f]{64}$/, expected('64 lowercase hex digits')),
+  ),
+});
+
 /** The request fields, in `config` (the page's files) or `provenance` (the CLI's). */
 const configEntries = {
   variants: v.optional(listOf(name(), L.variants)),
@@ -130,6 +146,7 @@ const configEntries = {
   seed: v.optional(intIn(SEED_RANGE)),
   repeats: v.optional(intIn([1, L.repeats])),
   params: v.optional(paramsSchema),
+  inputFile: v.optional(InputFileSchema),
 };
 
 const optionalText = () => v.optional(text(L.textChars));

@@ -12,6 +12,8 @@ import {
   REPEATS_RANGE,
   refusals,
 } from './model/labConfig';
+import { OwnInputsControl } from './OwnInputsControl';
+import { inputText } from './ownInputs';
 import { VariantPicker } from './VariantPicker';
 
 function IntInput(props: {
@@ -19,6 +21,8 @@ function IntInput(props: {
   value: number;
   range: readonly [number, number];
   onChange: (v: number) => void;
+  /** Fixed by the loaded file: shown, not editable. */
+  fixed?: boolean;
 }) {
   const [lo, hi] = props.range;
   return (
@@ -30,6 +34,9 @@ function IntInput(props: {
         max={hi}
         step={1}
         value={props.value}
+        readOnly={props.fixed}
+        aria-readonly={props.fixed}
+        title={props.fixed ? 'fixed by your file' : undefined}
         onChange={(e) => {
           const v = Math.round(e.target.valueAsNumber);
           if (Number.isFinite(v)) props.onChange(Math.min(hi, Math.max(lo, v)));
@@ -65,7 +72,10 @@ export function LabControls({ disabled }: { disabled: boolean }) {
   const setConfig = useLabStore((s) => s.setConfig);
   const limits = useEngineStore((s) => s.engine.report?.limits ?? null);
   const backend = useEngineStore((s) => s.engine.report?.name);
-  const nOptions = [...(config.nMin < N_CHOICES[0] ? N_SMALL : []), ...N_CHOICES];
+  const own = useLabStore((s) => s.own.input);
+  const nAll = [...(config.nMin < N_CHOICES[0] ? N_SMALL : []), ...N_CHOICES];
+  // With a file, n goes up to the file's n (each n measures a prefix of its rows).
+  const nOptions = own ? nAll.filter((n) => n <= own.inputs.q.n) : nAll;
   const refused = refusals(config, limits, backend);
   const ns = nsOf(config);
   const points = config.variants.length * ns.length;
@@ -90,13 +100,15 @@ export function LabControls({ disabled }: { disabled: boolean }) {
           label="d (head width)"
           value={config.d}
           range={D_RANGE}
-          onChange={(d) => setConfig({ d })}
+          fixed={own !== null}
+          onChange={(d) => own === null && setConfig({ d })}
         />
         <IntInput
           label="heads"
           value={config.heads}
           range={HEADS_RANGE}
-          onChange={(heads) => setConfig({ heads })}
+          fixed={own !== null}
+          onChange={(heads) => own === null && setConfig({ heads })}
         />
         <IntInput
           label="repeats"
@@ -104,20 +116,23 @@ export function LabControls({ disabled }: { disabled: boolean }) {
           range={REPEATS_RANGE}
           onChange={(repeats) => setConfig({ repeats })}
         />
-        <label className="lab-field">
-          <span>input kind</span>
-          <select
-            value={config.inputKind}
-            onChange={(e) => setConfig({ inputKind: e.target.value as InputKind })}
-            title={INPUT_KIND_INFO[config.inputKind]}
-          >
-            {INPUT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
+        {own ? null : (
+          <label className="lab-field">
+            <span>input kind</span>
+            <select
+              value={config.inputKind}
+              onChange={(e) => setConfig({ inputKind: e.target.value as InputKind })}
+              title={INPUT_KIND_INFO[config.inputKind]}
+            >
+              {INPUT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <OwnInputsControl />
         <label className="lab-field lab-check">
           <input
             type="checkbox"
@@ -131,7 +146,7 @@ export function LabControls({ disabled }: { disabled: boolean }) {
         {ns.length > 0
           ? `n = ${ns.join(', ')}: ${points} point${points === 1 ? '' : 's'}, ${config.repeats} timed repeats each after a warm-up run. `
           : ''}
-        {INPUT_KIND_INFO[config.inputKind]}
+        {own ? `Input: your file ${inputText(own)}.` : INPUT_KIND_INFO[config.inputKind]}
       </p>
       {refused.length > 0 ? (
         <div className="notice warn lab-refused" data-testid="refused-points">

@@ -5,6 +5,7 @@ import { ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { useLabFiles } from './labFiles';
 import { useLabStore } from './labStore';
+import { inputFileOf, recordedInputText } from './ownInputs';
 import { dateOf, whereMade } from './precomputed';
 import { ResultFiles } from './ResultFiles';
 import { ResultsTable } from './ResultsTable';
@@ -16,6 +17,22 @@ function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown>
     <p className="notice lab-precomputed" data-testid="precomputed-notice">
       <strong>Pre-computed results.</strong> Pre-computed on {whereMade(provenance)},{' '}
       {dateOf(provenance)}. Press Run to measure on your own device.
+    </p>
+  );
+}
+
+/** The user's file these results measured (from the run's provenance, so files and links keep it). */
+function InputFileNote(props: {
+  provenance: Record<string, unknown> | null;
+  config: Record<string, unknown> | null;
+}) {
+  const file = inputFileOf(props.provenance, props.config);
+  if (!file) return null;
+  return (
+    <p className="notice" data-testid="results-input" title={`SHA-256 ${file.sha256}`}>
+      Input: {recordedInputText(file)}; each n measures the first n rows of every head. Dense’s
+      relative error is against the float64 reference on those rows (so not 0); the other variants’
+      is as for generated inputs.
     </p>
   );
 }
@@ -156,6 +173,10 @@ export function ResultsPanel() {
       ) : null}
       <PrecomputedGaps gaps={gaps} />
       <SharedRunNotice />
+      <InputFileNote
+        provenance={provenance}
+        config={config as unknown as Record<string, unknown> | null}
+      />
       {rows.length === 0 ? (
         gaps ? null : (
           <EmptyState />

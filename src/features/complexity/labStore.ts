@@ -25,6 +25,7 @@ import {
   type ParamSelection,
 } from './model/paramSweep';
 import { etaPrior } from './model/runEta';
+import { type OwnInput, readOwnInput, withOwnInput } from './ownInputs';
 import { loadPrecomputed, type ResultSet } from './precomputed';
 
 /**
@@ -54,6 +55,8 @@ export interface LabState {
   precomputed: PrecomputedState;
   ui: LabUi;
   paramRun: ParamRun;
+  /** Q, K, V from the user's file (null: generated inputs), and the config before it. */
+  own: { input: OwnInput | null; synthetic: LabConfig | null; notice: string | null };
   setScreen(screen: Screen): void;
   setConfig(patch: Partial<LabConfig>): void;
   toggleVariant(id: string): void;
@@ -65,6 +68,10 @@ export interface LabState {
   setFrontierN(n: number | null): void;
   setParamSelection(patch: Partial<ParamSelection>): void;
   runParamSweep(values: number[]): void;
+  /** Read a .npz of q, k, v; a bad file only sets the notice, nothing else changes. */
+  loadOwnInput(file: Blob & { name: string }): Promise<void>;
+  /** Back to generated inputs and the settings from before the file. */
+  useSyntheticInputs(): void;
 }
 
 const isCancel = (err: unknown) => err instanceof EngineError && err.kind === 'cancelled';
@@ -73,6 +80,10 @@ let sweepJob: Job<SweepOutcome> | null = null;
 let paramJob: Job<ParamSweepOutcome> | null = null;
 
 const initial = parseLabHash(globalThis.location?.hash ?? '');
+
+/** The request of a config, with the user's file when one is loaded. */
+const jobConfigOf = (config: LabConfig, own: OwnInput | null) =>
+  own ? { ...toJobConfig(config), inputFile: own.info } : toJobConfig(config);
 
 export const useLabStore = create<LabState>()((set, get) => ({
   screen: initial.screen,
@@ -86,6 +97,7 @@ export const useLabStore = create<LabState>()((set, get) => ({
     param: initial.param ?? defaultSelection(initial.config),
   },
   paramRun: IDLE_PARAM_RUN,
+  own: { input: null, synthetic: null, notice: null },
 
   setScreen: (screen) => set({ screen }),
   setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
@@ -119,7 +131,8 @@ export const useLabStore = create<LabState>()((set, get) => ({
 
   startSweep: () => {
     if (get().run.status === 'running' || get().paramRun.status === 'running') return;
-    const config = toJobConfig(get().config);
+    const own = get().own.input;
+    const config = jobConfigOf(get().config, own);
     sweepJob = null;
     const report = useEngineStore.getState().engine.report;
     // Before the engine reports its kind, assume the slowest (a software GPU).
@@ -132,9 +145,13 @@ export const useLabStore = create<LabState>()((set, get) => ({
       .then(
         (client) => {
           if (get().run.status !== 'running' || get().run.config !== config) return;
-          const job = client.sweep(config, (p) => {
-            if (sweepJob === job) update((r) => applyProgress(r, p, performance.now()));
-          });
+          const job = client.sweep(
+            config,
+            (p) => {
+              if (sweepJob === job) update((r) => applyProgress(r, p, performance.now()));
+            },
+            own?.inputs,
+          );
           sweepJob = job;
           job.result.then(
             (outcome) =>
@@ -187,7 +204,8 @@ export const useLabStore = create<LabState>()((set, get) => ({
   runParamSweep: (values) => {
     if (get().run.status === 'running' || get().paramRun.status === 'running') return;
     const selection = get().ui.param;
-    const base = toJobConfig({ ...get().config, variants: [selection.variant] });
+    const own = get().own.input;
+    const base = jobConfigOf({ ...get().config, variants: [selection.variant] }, own);
     const config = { ...base, ns: [selection.n] };
     const setRun = (patch: Partial<ParamRun>) =>
       set((s) => ({ paramRun: { ...s.paramRun, ...patch } }));
@@ -197,7 +215,8 @@ export const useLabStore = create<LabState>()((set, get) => ({
       .getState()
       .readyEngine()
       .then((client) => {
-        const job = client.paramSweep({ config, param: selection.param, values }, (p) => {
+        const body = { config, param: selection.param, values, inputs: own?.inputs };
+        const job = client.paramSweep(body, (p) => {
           if (paramJob !== job) return;
           const points =
             p.phase === 'done' && p.row && p.value !== undefined
@@ -220,6 +239,29 @@ export const useLabStore = create<LabState>()((set, get) => ({
         }),
       );
   },
+
+  loadOwnInput: (file) =>
+    readOwnInput(file).then(
+      (input) =>
+        set((s) => ({
+          config: withOwnInput(s.config, input),
+          own: { input, synthetic: s.own.synthetic ?? s.config, notice: null },
+        })),
+      (err: unknown) => set((s) => ({ own: { ...s.own, notice: messageOf(err) } })),
+    ),
+
+  useSyntheticInputs: () =>
+    set((s) => {
+      const before = s.own.synthetic;
+      // The sizes the file fixed go back to what they were; other changes stay.
+      const sizes = before
+        ? { nMin: before.nMin, nMax: before.nMax, d: before.d, heads: before.heads }
+        : {};
+      return {
+        config: { ...s.config, ...sizes },
+        own: { input: null, synthetic: null, notice: null },
+      };
+    }),
 }));
 
 // A lost device or a crashed worker ends a running sweep at once; its rows stay.

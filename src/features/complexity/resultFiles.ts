@@ -24,6 +24,7 @@ function configOf(file: SweepFile, rows: readonly SweepRow[]): SweepJobConfig {
     seed: c.seed ?? 1,
     repeats: c.repeats ?? 1,
     params: c.params ?? {},
+    ...(c.inputFile ? { inputFile: c.inputFile } : {}),
   };
 }
 
