@@ -25,7 +25,7 @@ import {
   type ParamSelection,
 } from './model/paramSweep';
 import { etaPrior } from './model/runEta';
-import { type OwnInput, readOwnInput, withOwnInput } from './ownInputs';
+import { type OwnInput, withOwnInput } from './ownInputs';
 import { loadPrecomputed, type ResultSet } from './precomputed';
 
 /**
@@ -241,14 +241,16 @@ export const useLabStore = create<LabState>()((set, get) => ({
   },
 
   loadOwnInput: (file) =>
-    readOwnInput(file).then(
-      (input) =>
-        set((s) => ({
-          config: withOwnInput(s.config, input),
-          own: { input, synthetic: s.own.synthetic ?? s.config, notice: null },
-        })),
-      (err: unknown) => set((s) => ({ own: { ...s.own, notice: messageOf(err) } })),
-    ),
+    import('./ownInputFile')
+      .then((reader) => reader.readOwnInput(file))
+      .then(
+        (input) =>
+          set((s) => ({
+            config: withOwnInput(s.config, input),
+            own: { input, synthetic: s.own.synthetic ?? s.config, notice: null },
+          })),
+        (err: unknown) => set((s) => ({ own: { ...s.own, notice: messageOf(err) } })),
+      ),
 
   useSyntheticInputs: () =>
     set((s) => {

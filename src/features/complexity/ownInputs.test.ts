@@ -8,7 +8,8 @@ import { keepAll, referenceAttention } from '../../core/reference/dense';
 import { BAD_NPZ_FILES } from '../../testing/badNpzFiles';
 import { buildJson } from './exportResults';
 import { DEFAULT_CONFIG } from './model/labConfig';
-import { fileNs, OWN_INPUT_LIMITS, readOwnInput, withOwnInput } from './ownInputs';
+import { OWN_INPUT_LIMITS, readOwnInput } from './ownInputFile';
+import { fileNs, withOwnInput } from './ownInputs';
 import { resultSetOfText } from './resultFiles';
 
 const DIR = new URL('../../../e2e/data/npy/', import.meta.url);
