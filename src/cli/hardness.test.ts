@@ -41,9 +41,15 @@ describe('hardness mod', () => {
     [['hardness', 'rank', '--set', 'h.rl.n=7'], /Ignored h\.rl\.n="7" from the URL \(n: one of/],
     [['hardness', 'bounded', '--set', 'h.nope=1'], /unknown key "h\.nope"/],
     [['hardness', 'performer', '--m', '4'], /--m/],
-    [['hardness', 'mod', '--capacity', '2'], /capacity must be a number in \(0, 1\], got 2/],
+    [
+      ['hardness', 'mod', '--capacity', '2'],
+      /experiment\.capacity: expected a number in \[0\.01, 1\], got 2/,
+    ],
     [['hardness', 'mod', '--capacity', 'half'], /--capacity must be a finite number/],
-    [['hardness', 'mod', '--s', '8'], /each of ns must be an integer in \[16, 8192\], got 8/],
+    [
+      ['hardness', 'mod', '--s', '8'],
+      /experiment\.ns\[0\]: expected an integer in \[16, 8192\], got 8/,
+    ],
     [['hardness', 'mod', '--out', '/nonexistent/x.json'], /cannot write output file/],
   ])('%j → exit 2, one line', async (argv, message) => {
     const r = await run(argv);

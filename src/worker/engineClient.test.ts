@@ -116,7 +116,9 @@ describe('EngineClient with the engine host', () => {
   it('rejects invalid options with the worker’s reason', async () => {
     const client = new EngineClient(new LoopbackWorker(fakeDeps()));
     await client.init();
-    await expect(client.crossCheck({ ...opts, n: 0 }).result).rejects.toThrow(/n must be/);
+    await expect(client.crossCheck({ ...opts, n: 0 }).result).rejects.toThrow(
+      /invalid crossCheck request: n: expected an integer in \[1, 1024\], got 0/,
+    );
   });
 
   it('tells listeners about a lost device and fails later jobs', async () => {

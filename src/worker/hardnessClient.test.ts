@@ -57,6 +57,8 @@ describe('EngineClient.hardness', () => {
       m: 8,
       taus: [1],
     });
-    await expect(job.result).rejects.toThrow(/m must be an integer in \[1, 7\]/);
+    await expect(job.result).rejects.toThrow(
+      /experiment\.m: expected an integer in \[1, 7\] \(below n\), got 8/,
+    );
   });
 });

@@ -1,9 +1,24 @@
-import { type Fields, inRange, isIntIn, isObject } from '../core/fieldChecks';
+import * as v from 'valibot';
+import type { Fields } from '../core/fieldChecks';
 import type { EstimatorPoint } from '../core/hardness/performerEstimator';
 import type { TargetPattern } from '../core/hardness/rankLimit';
-import { isPow2 } from '../core/pow2';
 import { SEED_RANGE } from '../core/rng';
+import { bool, intIn } from '../core/schemas/fields';
+import { expected } from '../core/schemas/issues';
 import type { BoundedEntriesPoint } from '../engine/experiments/boundedEntries';
+import {
+  capacityIn,
+  crossCheck,
+  distinctList,
+  expectedGot,
+  type Fits,
+  numberIn,
+  objectOf,
+  oneOf,
+  pow2In,
+  problemOf,
+  requestId,
+} from './requestFields';
 
 /**
  * The hardness lab's job (pure: type-only imports). One request type, `hardness`, carries one
@@ -167,135 +182,125 @@ export interface HardnessProgressResponse extends HardnessProgress {
   id: number;
 }
 
-const rangeText = ([lo, hi]: readonly [number, number]) => `[${lo}, ${hi}]`;
+const B = HARDNESS_LIMITS.bounded;
+const VARIANTS = BOUNDED_VARIANTS.join(', ');
+const BUDGETS = `at least one of ${VARIANTS}`;
 
-function checkInt(m: Fields, key: string, range: readonly [number, number]): string | null {
-  return isIntIn(m[key], range)
-    ? null
-    : `${key} must be an integer in ${rangeText(range)}, got ${String(m[key])}`;
-}
-
-/** A non-empty list of distinct numbers in range (integers when `int`), at most `max` long. */
-function checkList(
-  m: Fields,
-  key: string,
-  range: readonly [number, number],
-  max: number,
-  int: boolean,
-): string | null {
-  const list = m[key];
-  if (!Array.isArray(list) || list.length === 0) return `${key} must be a non-empty list`;
-  if (list.length > max) return `${key} holds at most ${max} values, got ${list.length}`;
-  const ok = (v: unknown) => (int ? isIntIn(v, range) : inRange(v, range));
-  const bad = list.find((v) => !ok(v));
-  if (bad !== undefined) {
-    return `each of ${key} must be ${int ? 'an integer' : 'a number'} in ${rangeText(range)}, got ${String(bad)}`;
-  }
-  return new Set(list).size === list.length ? null : `${key} must not repeat`;
-}
-
-const first = (...problems: (() => string | null)[]) => {
-  for (const p of problems) {
-    const problem = p();
-    if (problem) return problem;
-  }
-  return null;
+/** The budget of one variant: exactly {m: integer} ({p: even integer} for taylor). */
+const budget = <K extends 'm' | 'p'>(name: K, value: v.GenericSchema<unknown, number>) => {
+  const what = `{${name}: integer}`;
+  return v.pipe(
+    v.record(v.string(), v.unknown(), expected(what)),
+    v.check((b) => Object.keys(b).join() === name, expected(what)),
+    objectOf({ [name]: value } as { [P in K]: typeof value }),
+  );
 };
 
-function checkBudgets(budgets: unknown): string | null {
-  if (!isObject(budgets) || Object.keys(budgets).length === 0) {
-    return `budgets must name at least one of ${BOUNDED_VARIANTS.join(', ')}`;
-  }
-  for (const [variant, params] of Object.entries(budgets)) {
-    if (variant === 'linformer') {
-      return 'linformer is excluded: its random projection does not converge to softmax';
+const budgetsSchema = v.pipe(
+  v.record(v.string(), v.unknown(), expected(`an object naming ${BUDGETS}`)),
+  crossCheck((b) => {
+    const keys = Object.keys(b);
+    if (keys.length === 0) return [[], `expected an object naming ${BUDGETS}, got an empty object`];
+    const stray = keys.find((k) => !(BOUNDED_VARIANTS as readonly string[]).includes(k));
+    if (stray === 'linformer') {
+      return [
+        [stray],
+        `expected one of ${VARIANTS}, got linformer (excluded: its random projection does not converge to softmax)`,
+      ];
     }
-    if (!(BOUNDED_VARIANTS as readonly string[]).includes(variant)) {
-      return `unknown budget variant "${variant}" (valid: ${BOUNDED_VARIANTS.join(', ')})`;
-    }
-    const name = variant === 'taylor' ? 'p' : 'm';
-    if (!isObject(params) || Object.keys(params).join() !== name) {
-      return `the budget of ${variant} must be {${name}: integer}`;
-    }
-    const range = HARDNESS_LIMITS.bounded.budget[variant as BoundedVariant];
-    const problem = checkInt(params, name, range);
-    if (problem) return `${variant}: ${problem}`;
-    if (variant === 'taylor' && (params.p as number) % 2 !== 0) return 'taylor: p must be even';
-  }
-  return null;
-}
+    return stray === undefined ? null : [[stray], expectedGot(`one of ${VARIANTS}`, stray)];
+  }),
+  objectOf({
+    performer: v.exactOptional(budget('m', intIn(B.budget.performer))),
+    taylor: v.exactOptional(
+      budget(
+        'p',
+        v.pipe(
+          intIn(B.budget.taylor),
+          v.check(
+            (p) => p % 2 === 0,
+            expected(`an even integer in [${B.budget.taylor.join(', ')}]`),
+          ),
+        ),
+      ),
+    ),
+    nystrom: v.exactOptional(budget('m', intIn(B.budget.nystrom))),
+  }),
+);
 
-function checkBounded(e: Fields): string | null {
-  const L = HARDNESS_LIMITS.bounded;
-  return first(
-    () => checkList(e, 'ns', L.n, L.points, true),
-    () => ((e.ns as number[]).every(isPow2) ? null : 'each of ns must be a power of two'),
-    () => checkList(e, 'ratios', L.ratio, L.points, false),
-    () =>
-      (e.ns as number[]).length * (e.ratios as number[]).length <= L.points
-        ? null
-        : `at most ${L.points} (n, ratio) points`,
-    () =>
-      inRange(e.c, L.c) ? null : `c must be a number in ${rangeText(L.c)}, got ${String(e.c)}`,
-    () => checkBudgets(e.budgets),
-  );
-}
+const boundedSchema = v.pipe(
+  objectOf({
+    kind: v.literal('boundedEntries'),
+    ns: distinctList(pow2In(B.n), B.points),
+    ratios: distinctList(numberIn(B.ratio), B.points),
+    c: numberIn(B.c),
+    budgets: budgetsSchema,
+    seed: intIn(HARDNESS_LIMITS.seed),
+  }),
+  crossCheck((e) => {
+    const points = e.ns.length * e.ratios.length;
+    return points <= B.points
+      ? null
+      : [['ratios'], expectedGot(`at most ${B.points} (n, ratio) points`, points)];
+  }),
+);
 
-function checkPerformer(e: Fields): string | null {
-  const L = HARDNESS_LIMITS.performer;
-  return first(
-    () => checkInt(e, 'd', L.d),
-    () => checkList(e, 'ms', L.m, L.ms, true),
-    () => checkList(e, 'normSqs', L.normSq, L.normSqs, false),
-    () => checkInt(e, 'samples', L.samples),
-    () => (typeof e.orthogonal === 'boolean' ? null : 'orthogonal must be true or false'),
-  );
-}
+const P = HARDNESS_LIMITS.performer;
+const performerSchema = objectOf({
+  kind: v.literal('performer'),
+  d: intIn(P.d),
+  ms: distinctList(intIn(P.m), P.ms),
+  normSqs: distinctList(numberIn(P.normSq), P.normSqs),
+  samples: intIn(P.samples),
+  orthogonal: bool(),
+  seed: intIn(HARDNESS_LIMITS.seed),
+});
 
-function checkRankLimit(e: Fields): string | null {
-  const L = HARDNESS_LIMITS.rankLimit;
-  return first(
-    () =>
-      TARGET_PATTERNS.includes(e.pattern as TargetPattern)
-        ? null
-        : `pattern must be one of ${TARGET_PATTERNS.join(', ')}, got ${String(e.pattern)}`,
-    () => checkInt(e, 'n', L.n),
-    () => checkInt(e, 'm', [1, (e.n as number) - 1]),
-    () => checkList(e, 'taus', L.tau, L.taus, false),
-  );
-}
+const R = HARDNESS_LIMITS.rankLimit;
+const rankLimitSchema = v.pipe(
+  objectOf({
+    kind: v.literal('rankLimit'),
+    pattern: oneOf(TARGET_PATTERNS),
+    n: intIn(R.n),
+    // 1 ≤ m < n: checked below, where n is known.
+    m: v.pipe(v.number(expected('an integer')), v.integer(expected('an integer'))),
+    taus: distinctList(numberIn(R.tau), R.taus),
+  }),
+  crossCheck((e) =>
+    e.m >= 1 && e.m < e.n
+      ? null
+      : [['m'], expectedGot(`an integer in [1, ${e.n - 1}] (below n)`, e.m)],
+  ),
+);
 
-function checkMod(e: Fields): string | null {
-  const L = HARDNESS_LIMITS.mod;
-  return first(
-    () => checkList(e, 'ns', L.n, L.ns, true),
-    () => checkInt(e, 'd', L.d),
-    () =>
-      inRange(e.capacity, L.capacity) && (e.capacity as number) > 0
-        ? null
-        : `capacity must be a number in (0, 1], got ${String(e.capacity)}`,
-    () => checkInt(e, 'repeats', L.repeats),
-  );
-}
+const M = HARDNESS_LIMITS.mod;
+const modSchema = objectOf({
+  kind: v.literal('mod'),
+  ns: distinctList(intIn(M.n), M.ns),
+  d: intIn(M.d),
+  capacity: capacityIn(M.capacity[0]),
+  repeats: intIn(M.repeats),
+  seed: intIn(HARDNESS_LIMITS.seed),
+});
 
-const CHECKS: Record<HardnessKind, (e: Fields) => string | null> = {
-  boundedEntries: checkBounded,
-  performer: checkPerformer,
-  rankLimit: checkRankLimit,
-  mod: checkMod,
-};
+const KINDS = 'one of boundedEntries, performer, rankLimit, mod';
+export const experimentSchema = v.variant(
+  'kind',
+  [boundedSchema, performerSchema, rankLimitSchema, modSchema],
+  // A path: the kind is wrong; none: the experiment is not an object.
+  (issue) => expected(issue.path ? KINDS : 'an object')(issue),
+);
 
-/** Why a hardness request is invalid, or null. */
+export const hardnessRequestSchema = objectOf({
+  type: v.literal('hardness'),
+  id: requestId(),
+  experiment: experimentSchema,
+});
+
+const hardnessFits: Fits<v.InferOutput<typeof hardnessRequestSchema>, HardnessRequest> = true;
+void hardnessFits;
+
+/** Why a hardness request's experiment is invalid ("experiment.ns[1]: expected …"), or null. */
 export function checkHardnessRequest(m: Fields): string | null {
-  const e = m.experiment;
-  if (!isObject(e)) return 'experiment must be an object';
-  const check = CHECKS[e.kind as HardnessKind];
-  if (typeof e.kind !== 'string' || !check) {
-    return `experiment.kind must be one of ${Object.keys(CHECKS).join(', ')}, got ${String(e.kind)}`;
-  }
-  if (e.kind !== 'rankLimit') {
-    const seed = checkInt(e, 'seed', HARDNESS_LIMITS.seed);
-    if (seed) return seed;
-  }
-  return check(e);
+  return problemOf(objectOf({ experiment: experimentSchema }), { experiment: m.experiment });
 }

@@ -162,6 +162,8 @@ describe('layer jobs', () => {
     await expect(
       client.layerTrace({ model: 'tiny', modelsUrl: MODELS, tokens: [99], variant: 'dense' })
         .result,
-    ).rejects.toThrow(/invalid layerTrace request: token 99/);
+    ).rejects.toThrow(
+      /invalid layerTrace request: tokens\[0\]: expected a token id in \[0, 16\], got 99/,
+    );
   });
 });

@@ -32,9 +32,9 @@ describe('layer job requests', () => {
   });
 
   it('refuses bad model ids and folders', () => {
-    expect(problem({ ...trace, model: '../secret' })).toMatch(/model must be a model id/);
-    expect(problem({ ...trace, model: 'Pre' })).toMatch(/model must be a model id/);
-    expect(problem({ ...accuracy, model: 7 })).toMatch(/model must be a model id/);
+    expect(problem({ ...trace, model: '../secret' })).toMatch(/model: expected a model id/);
+    expect(problem({ ...trace, model: 'Pre' })).toMatch(/model: expected a model id/);
+    expect(problem({ ...accuracy, model: 7 })).toMatch(/model: expected a model id/);
     expect(problem({ ...trace, modelsUrl: '/models/' })).toMatch(/absolute http\(s\) URL/);
     expect(problem({ ...trace, modelsUrl: 'https://example.org/models' })).toMatch(
       /ending in "\/"/,
@@ -43,24 +43,38 @@ describe('layer job requests', () => {
   });
 
   it('refuses tokens out of range, too many tokens and none', () => {
-    expect(problem({ ...trace, tokens: [1, 17] })).toMatch(/token 17 at position 1/);
-    expect(problem({ ...trace, tokens: [1, -1] })).toMatch(/token -1 at position 1/);
-    expect(problem({ ...trace, tokens: [1, 2.5] })).toMatch(/token 2.5/);
-    expect(problem({ ...trace, tokens: new Array(33).fill(0) })).toMatch(/at most 32 tokens/);
+    expect(problem({ ...trace, tokens: [1, 17] })).toMatch(
+      /tokens\[1\]: expected a token id in \[0, 16\], got 17/,
+    );
+    expect(problem({ ...trace, tokens: [1, -1] })).toMatch(
+      /tokens\[1\]: expected a token id in \[0, 16\], got -1/,
+    );
+    expect(problem({ ...trace, tokens: [1, 2.5] })).toMatch(
+      /tokens\[1\]: expected a token id in \[0, 16\], got 2.5/,
+    );
+    expect(problem({ ...trace, tokens: new Array(33).fill(0) })).toMatch(
+      /tokens: expected at most 32 tokens/,
+    );
     expect(problem({ ...trace, tokens: [] })).toMatch(/non-empty/);
   });
 
   it('refuses unknown variants, bad params, sequences and seeds', () => {
-    expect(problem({ ...trace, variant: 'magic' })).toMatch(/unknown variant "magic"/);
-    expect(problem({ ...trace, params: { m: 'x' } })).toMatch(
-      /parameter m must be a finite number/,
+    expect(problem({ ...trace, variant: 'magic' })).toMatch(
+      /variant: expected one of dense, .*got "magic"/,
     );
-    expect(problem({ ...accuracy, sequences: 0 })).toMatch(/sequences must be an integer/);
-    expect(problem({ ...accuracy, sequences: 5000 })).toMatch(/sequences must be an integer/);
-    expect(problem({ ...accuracy, seed: -1 })).toMatch(/seed must be an integer/);
-    expect(problem({ ...trace, seed: 1.5 })).toMatch(/seed must be an integer/);
+    expect(problem({ ...trace, params: { m: 'x' } })).toMatch(
+      /params\.m: expected a finite number/,
+    );
+    expect(problem({ ...accuracy, sequences: 0 })).toMatch(
+      /sequences: expected an integer in \[1, 4096\]/,
+    );
+    expect(problem({ ...accuracy, sequences: 5000 })).toMatch(
+      /sequences: expected an integer in \[1, 4096\]/,
+    );
+    expect(problem({ ...accuracy, seed: -1 })).toMatch(/(^|: )seed: expected an integer/);
+    expect(problem({ ...trace, seed: 1.5 })).toMatch(/(^|: )seed: expected an integer/);
     expect(problem({ ...accuracy, variantSeed: 2 ** 32 })).toMatch(
-      /variantSeed must be an integer/,
+      /variantSeed: expected an integer/,
     );
     expect(problem({ ...accuracy, variantSeed: 0 })).toBeNull();
   });
@@ -70,9 +84,11 @@ describe('layer job requests', () => {
     expect(problem({ ...accuracy, capacity: 1 })).toBeNull();
     for (const bad of [0, -0.5, 1.5, Number.NaN, '0.5']) {
       expect(problem({ ...trace, capacity: bad }), String(bad)).toMatch(
-        /capacity must be a number in \(0, 1\]/,
+        /capacity: expected a number in \(0, 1\]/,
       );
-      expect(problem({ ...accuracy, capacity: bad }), String(bad)).toMatch(/capacity must be/);
+      expect(problem({ ...accuracy, capacity: bad }), String(bad)).toMatch(
+        /capacity: expected a number/,
+      );
     }
   });
 });

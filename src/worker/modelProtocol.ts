@@ -1,8 +1,20 @@
-import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
+import * as v from 'valibot';
+import type { Fields } from '../core/fieldChecks';
 import { CONTEXT, VOCAB } from '../core/model/task';
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../core/model/trace';
 import { SEED_RANGE } from '../core/rng';
+import { intIn } from '../core/schemas/fields';
+import { expected } from '../core/schemas/issues';
 import { VARIANT_IDS } from '../core/variantSpecs';
+import {
+  capacityIn,
+  type Fits,
+  finiteNumber,
+  objectOf,
+  oneOf,
+  problemOf,
+  requestId,
+} from './requestFields';
 
 /**
  * The layer explorer's jobs (pure: type-only imports). `layerTrace` runs one sequence through a
@@ -75,67 +87,73 @@ export interface LayerAccuracyResultResponse extends LayerAccuracyOutcome {
   id: number;
 }
 
-const checkSeed = (name: string, v: unknown): string | null =>
-  isIntIn(v, MODEL_JOB_LIMITS.seed)
-    ? null
-    : `${name} must be an integer in [0, 2^32 − 1], got ${String(v)}`;
+const MODEL_ID_TEXT = 'a model id (lowercase letters, digits, dashes)';
+const MODELS_URL_TEXT = 'the absolute http(s) URL of the models folder, ending in "/"';
+const TOKEN_TEXT = `a token id in [0, ${VOCAB - 1}]`;
 
-function checkModelRef(m: Fields): string | null {
-  if (typeof m.model !== 'string' || !MODEL_ID.test(m.model)) {
-    return `model must be a model id (lowercase letters, digits, dashes), got ${JSON.stringify(m.model)}`;
-  }
-  if (typeof m.modelsUrl !== 'string' || !/^https?:\/\/[^/]+\/(.*\/)?$/.test(m.modelsUrl)) {
-    return 'modelsUrl must be the absolute http(s) URL of the models folder, ending in "/"';
-  }
-  return null;
-}
+/** The fields both layer jobs share: the model, the variant and its parameters, a capacity. */
+const layerJobFields = {
+  model: v.pipe(v.string(expected(MODEL_ID_TEXT)), v.regex(MODEL_ID, expected(MODEL_ID_TEXT))),
+  modelsUrl: v.pipe(
+    v.string(expected(MODELS_URL_TEXT)),
+    v.regex(/^https?:\/\/[^/]+\/(.*\/)?$/, expected(MODELS_URL_TEXT)),
+  ),
+  variant: oneOf(VARIANT_IDS),
+  params: v.optional(v.record(v.string(), finiteNumber(), expected('an object of {name: number}'))),
+  capacity: v.optional(capacityIn(0)),
+};
 
-function checkCapacity(m: Fields): string | null {
-  if (m.capacity === undefined) return null;
-  const c = m.capacity;
-  return typeof c === 'number' && c > 0 && c <= 1
-    ? null
-    : `capacity must be a number in (0, 1], got ${String(c)}`;
-}
+const layerTraceFields = {
+  ...layerJobFields,
+  tokens: v.pipe(
+    v.array(
+      v.pipe(
+        v.number(expected(TOKEN_TEXT)),
+        v.integer(expected(TOKEN_TEXT)),
+        v.minValue(0, expected(TOKEN_TEXT)),
+        v.maxValue(VOCAB - 1, expected(TOKEN_TEXT)),
+      ),
+      expected('a non-empty list of token ids'),
+    ),
+    v.minLength(1, expected('a non-empty list of token ids')),
+    v.maxLength(CONTEXT, expected(`at most ${CONTEXT} tokens (the models' context)`)),
+  ),
+  seed: v.optional(intIn(MODEL_JOB_LIMITS.seed)),
+};
 
-function checkVariant(m: Fields): string | null {
-  if (typeof m.variant !== 'string' || !VARIANT_IDS.includes(m.variant)) {
-    return `unknown variant ${JSON.stringify(m.variant)} (valid: ${VARIANT_IDS.join(', ')})`;
-  }
-  if (m.params === undefined) return null;
-  if (!isObject(m.params)) return 'params must be an object of {name: number}';
-  for (const [name, v] of Object.entries(m.params)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      return `parameter ${name} must be a finite number, got ${String(v)}`;
-    }
-  }
-  return null;
-}
+const layerAccuracyFields = {
+  ...layerJobFields,
+  sequences: intIn(MODEL_JOB_LIMITS.sequences),
+  seed: intIn(MODEL_JOB_LIMITS.seed),
+  variantSeed: v.optional(intIn(MODEL_JOB_LIMITS.seed)),
+};
 
+export const layerTraceRequestSchema = objectOf({
+  type: v.literal('layerTrace'),
+  id: requestId(),
+  ...layerTraceFields,
+});
+
+export const layerAccuracyRequestSchema = objectOf({
+  type: v.literal('layerAccuracy'),
+  id: requestId(),
+  ...layerAccuracyFields,
+});
+
+const traceFits: Fits<v.InferOutput<typeof layerTraceRequestSchema>, LayerTraceRequest> = true;
+const accuracyFits: Fits<
+  v.InferOutput<typeof layerAccuracyRequestSchema>,
+  LayerAccuracyRequest
+> = true;
+void traceFits;
+void accuracyFits;
+
+/** Why a layer trace request's fields are invalid ("tokens[3]: expected …"), or null. */
 export function checkLayerTraceRequest(m: Fields): string | null {
-  const problem = checkModelRef(m) ?? checkVariant(m) ?? checkCapacity(m);
-  if (problem) return problem;
-  const { tokens } = m;
-  if (!Array.isArray(tokens) || tokens.length === 0) return 'tokens must be a non-empty list';
-  if (tokens.length > CONTEXT) {
-    return `at most ${CONTEXT} tokens (the models' context), got ${tokens.length}`;
-  }
-  const bad = tokens.findIndex((t) => !isIntIn(t, [0, VOCAB - 1]));
-  if (bad >= 0) {
-    return `token ${String(tokens[bad])} at position ${bad} is not an id in [0, ${VOCAB - 1}]`;
-  }
-  return m.seed === undefined ? null : checkSeed('seed', m.seed);
+  return problemOf(objectOf(layerTraceFields), m);
 }
 
+/** Why a layer accuracy request's fields are invalid, or null. */
 export function checkLayerAccuracyRequest(m: Fields): string | null {
-  const problem = checkModelRef(m) ?? checkVariant(m) ?? checkCapacity(m);
-  if (problem) return problem;
-  const [lo, hi] = MODEL_JOB_LIMITS.sequences;
-  if (!isIntIn(m.sequences, MODEL_JOB_LIMITS.sequences)) {
-    return `sequences must be an integer in [${lo}, ${hi}], got ${String(m.sequences)}`;
-  }
-  return (
-    checkSeed('seed', m.seed) ??
-    (m.variantSeed === undefined ? null : checkSeed('variantSeed', m.variantSeed))
-  );
+  return problemOf(objectOf(layerAccuracyFields), m);
 }

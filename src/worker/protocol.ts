@@ -1,29 +1,33 @@
-import { type Fields, isObject } from '../core/fieldChecks';
+import * as v from 'valibot';
+import { isObject } from '../core/fieldChecks';
 import { SEED_RANGE } from '../core/rng';
+import { bool, intIn } from '../core/schemas/fields';
+import { expected } from '../core/schemas/issues';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
 import {
-  checkHardnessRequest,
   type HardnessProgressResponse,
   type HardnessRequest,
   type HardnessResultResponse,
+  hardnessRequestSchema,
 } from './hardnessProtocol';
 import {
-  checkLayerAccuracyRequest,
-  checkLayerTraceRequest,
   type LayerAccuracyRequest,
   type LayerAccuracyResultResponse,
   type LayerTraceRequest,
   type LayerTraceResultResponse,
+  layerAccuracyRequestSchema,
+  layerTraceRequestSchema,
 } from './modelProtocol';
+import { type Fits, issueText, objectOf, oneOf, requestId } from './requestFields';
 import {
-  checkParamSweepRequest,
-  checkSweepRequest,
   type ParamSweepRequest,
   type ParamSweepResultResponse,
+  paramSweepRequestSchema,
   type SweepProgressResponse,
   type SweepRequest,
   type SweepResultResponse,
+  sweepRequestSchema,
 } from './sweepProtocol';
 
 /**
@@ -35,7 +39,7 @@ import {
  * `error`, or `cancelled`. `deviceLost` is a broadcast (no id).
  *
  * To add a job: add its request to `JobRequest`, its final response to
- * `JobResults`, validate it in `parseRequest`, and handle it in the worker's dispatch.
+ * `JobResults`, its schema to `requestSchema`, and handle it in the worker's dispatch.
  */
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -181,29 +185,68 @@ export function isBackendName(x: unknown): x is BackendName {
   return typeof x === 'string' && (BACKEND_NAMES as readonly string[]).includes(x);
 }
 
-function intIn(m: Fields, key: keyof typeof CROSS_CHECK_LIMITS): string | null {
-  const [lo, hi] = CROSS_CHECK_LIMITS[key];
-  const v = m[key];
-  return Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi
-    ? null
-    : `${key} must be an integer in [${lo}, ${hi}], got ${String(v)}`;
-}
+const ORDER_TEXT = `a non-empty list of ${BACKEND_NAMES.join(', ')}`;
 
-function checkInit(m: Fields): string | null {
-  if (m.order === undefined) return null;
-  if (!Array.isArray(m.order) || m.order.length === 0 || !m.order.every(isBackendName)) {
-    return `order must be a non-empty list of ${BACKEND_NAMES.join(', ')}`;
-  }
-  return null;
-}
+const initRequestSchema = objectOf({
+  type: v.literal('init'),
+  id: requestId(),
+  order: v.optional(
+    v.pipe(
+      v.array(oneOf(BACKEND_NAMES), expected(ORDER_TEXT)),
+      v.minLength(1, expected(ORDER_TEXT)),
+    ),
+  ),
+});
 
-function checkCrossCheck(m: Fields): string | null {
-  for (const key of ['n', 'd', 'heads', 'seed'] as const) {
-    const problem = intIn(m, key);
-    if (problem) return problem;
-  }
-  return typeof m.causal === 'boolean' ? null : 'causal must be true or false';
-}
+const crossCheckRequestSchema = objectOf({
+  type: v.literal('crossCheck'),
+  id: requestId(),
+  n: intIn(CROSS_CHECK_LIMITS.n),
+  d: intIn(CROSS_CHECK_LIMITS.d),
+  heads: intIn(CROSS_CHECK_LIMITS.heads),
+  seed: intIn(CROSS_CHECK_LIMITS.seed),
+  causal: bool(),
+});
+
+const cancelRequestSchema = objectOf({ type: v.literal('cancel'), id: requestId() });
+
+/**
+ * Every request the worker takes, told apart by `type`. Unknown keys (an own `__proto__`
+ * included) are dropped: the request that reaches a job holds only its own fields.
+ */
+export const requestSchema = v.variant('type', [
+  initRequestSchema,
+  crossCheckRequestSchema,
+  cancelRequestSchema,
+  sweepRequestSchema,
+  paramSweepRequestSchema,
+  hardnessRequestSchema,
+  layerTraceRequestSchema,
+  layerAccuracyRequestSchema,
+]);
+
+/** Every request type once (a Record, so a type added to EngineRequest must be listed here). */
+const REQUEST_TYPES: ReadonlySet<string> = new Set(
+  Object.keys({
+    init: true,
+    crossCheck: true,
+    cancel: true,
+    sweep: true,
+    paramSweep: true,
+    hardness: true,
+    layerTrace: true,
+    layerAccuracy: true,
+  } satisfies Record<EngineRequest['type'], true>),
+);
+
+const initFits: Same<v.InferOutput<typeof initRequestSchema>, InitRequest> = true;
+const crossCheckFits: Fits<v.InferOutput<typeof crossCheckRequestSchema>, CrossCheckRequest> = true;
+const cancelFits: Same<v.InferOutput<typeof cancelRequestSchema>, CancelRequest> = true;
+const allFits: Fits<v.InferOutput<typeof requestSchema>, EngineRequest> = true;
+void initFits;
+void crossCheckFits;
+void cancelFits;
+void allFits;
 
 /** Validate a message the worker received; returns the request or the reason it is invalid. */
 export function parseRequest(
@@ -212,39 +255,10 @@ export function parseRequest(
   if (!isObject(x) || typeof x.type !== 'string') {
     return { ok: false, error: 'a request must be an object with a string "type"' };
   }
-  if (!isId(x.id))
-    return { ok: false, error: `request "${x.type}" needs a non-negative integer id` };
-  let problem: string | null;
-  switch (x.type) {
-    case 'init':
-      problem = checkInit(x);
-      break;
-    case 'crossCheck':
-      problem = checkCrossCheck(x);
-      break;
-    case 'sweep':
-      problem = checkSweepRequest(x);
-      break;
-    case 'paramSweep':
-      problem = checkParamSweepRequest(x);
-      break;
-    case 'hardness':
-      problem = checkHardnessRequest(x);
-      break;
-    case 'layerTrace':
-      problem = checkLayerTraceRequest(x);
-      break;
-    case 'layerAccuracy':
-      problem = checkLayerAccuracyRequest(x);
-      break;
-    case 'cancel':
-      problem = null;
-      break;
-    default:
-      return { ok: false, error: `unknown request type "${x.type}"` };
-  }
-  if (problem) return { ok: false, error: `invalid ${x.type} request: ${problem}` };
-  return { ok: true, request: x as unknown as EngineRequest };
+  if (!REQUEST_TYPES.has(x.type)) return { ok: false, error: `unknown request type "${x.type}"` };
+  const result = v.safeParse(requestSchema, x, { abortEarly: true, abortPipeEarly: true });
+  if (result.success) return { ok: true, request: result.output };
+  return { ok: false, error: `invalid ${x.type} request: ${issueText(result.issues[0])}` };
 }
 
 /** Shallow guard for messages the page receives from the worker. */

@@ -33,24 +33,48 @@ describe('sweep requests', () => {
   });
 
   it.each([
-    [{ ...sweep, config: null }, /config must be an object/],
-    [{ ...sweep, config: { ...config, variants: [] } }, /variants must be a non-empty list/],
-    [{ ...sweep, config: { ...config, variants: ['dense', 'nope'] } }, /unknown variant "nope"/],
-    [{ ...sweep, config: { ...config, variants: ['dense', 'dense'] } }, /must not repeat/],
-    [{ ...sweep, config: { ...config, ns: [100] } }, /power of two in \[16, 16384\], got 100/],
+    [{ ...sweep, config: null }, /config: expected an object, got null/],
+    [
+      { ...sweep, config: { ...config, variants: [] } },
+      /config\.variants: expected a non-empty list/,
+    ],
+    [
+      { ...sweep, config: { ...config, variants: ['dense', 'nope'] } },
+      /config\.variants\[1\]: expected one of dense, .*got "nope"/,
+    ],
+    [
+      { ...sweep, config: { ...config, variants: ['dense', 'dense'] } },
+      /variants\[1\]: expected a value not already/,
+    ],
+    [
+      { ...sweep, config: { ...config, ns: [100] } },
+      /config\.ns\[0\]: expected a power of two in \[16, 16384\], got 100/,
+    ],
     [{ ...sweep, config: { ...config, ns: [8] } }, /power of two/],
     [{ ...sweep, config: { ...config, ns: [32768] } }, /power of two/],
-    [{ ...sweep, config: { ...config, d: 257 } }, /d must be an integer in \[1, 256\]/],
-    [{ ...sweep, config: { ...config, heads: 17 } }, /heads must be an integer in \[1, 16\]/],
-    [{ ...sweep, config: { ...config, repeats: 51 } }, /repeats must be an integer in \[1, 50\]/],
-    [{ ...sweep, config: { ...config, causal: 1 } }, /causal must be true or false/],
-    [{ ...sweep, config: { ...config, inputKind: 'noise' } }, /inputKind must be one of/],
-    [{ ...sweep, config: { ...config, params: { linear: {} } } }, /not in the sweep/],
-    [{ ...sweep, config: { ...config, params: { flash: { block: null } } } }, /finite number/],
+    [{ ...sweep, config: { ...config, d: 257 } }, /config\.d: expected an integer in \[1, 256\]/],
+    [
+      { ...sweep, config: { ...config, heads: 17 } },
+      /config\.heads: expected an integer in \[1, 16\]/,
+    ],
+    [
+      { ...sweep, config: { ...config, repeats: 51 } },
+      /config\.repeats: expected an integer in \[1, 50\]/,
+    ],
+    [{ ...sweep, config: { ...config, causal: 1 } }, /config\.causal: expected true or false/],
+    [{ ...sweep, config: { ...config, inputKind: 'noise' } }, /config\.inputKind: expected one of/],
+    [
+      { ...sweep, config: { ...config, params: { linear: {} } } },
+      /config\.params\.linear: expected the params of a variant in the sweep/,
+    ],
+    [
+      { ...sweep, config: { ...config, params: { flash: { block: null } } } },
+      /params\.flash\.block: expected a finite number/,
+    ],
     [{ ...paramSweep, config: config }, /exactly one variant and one n/],
-    [{ ...paramSweep, values: [] }, /values must be a non-empty list/],
-    [{ ...paramSweep, values: [1, Number.NaN] }, /finite numbers/],
-    [{ ...paramSweep, param: '' }, /param must be/],
+    [{ ...paramSweep, values: [] }, /values: expected a non-empty list/],
+    [{ ...paramSweep, values: [1, Number.NaN] }, /values\[1\]: expected a finite number, got NaN/],
+    [{ ...paramSweep, param: '' }, /param: expected a parameter name/],
   ])('rejects %#', (msg, why) => {
     const parsed = parseRequest(msg);
     expect(parsed.ok).toBe(false);
@@ -85,67 +109,70 @@ describe('sweep requests', () => {
     it.each([
       [
         { ...withInputs, inputs: undefined },
-        /config.inputFile is set but the request has no inputs/,
+        /inputs: expected q, k, v head blocks \(config\.inputFile is set\), got nothing/,
       ],
       [
         { ...withInputs, config: { ...fileConfig, inputFile: undefined } },
-        /inputs given without config.inputFile/,
+        /config\.inputFile: expected the inputs' file \(inputs are given\), got nothing/,
       ],
-      [{ ...withInputs, inputs: 'x' }, /inputs must be an object/],
-      [{ ...withInputs, inputs: { ...inputs, q: null } }, /inputs.q must be a head block/],
+      [{ ...withInputs, inputs: 'x' }, /inputs: expected an object \{q, k, v\}/],
+      [{ ...withInputs, inputs: { ...inputs, q: null } }, /inputs\.q: expected a head block/],
       [
         { ...withInputs, inputs: { ...inputs, k: block(1, 64, 16) } },
-        /inputs.k.heads must equal config.heads \(2\), got 1/,
+        /inputs\.k\.heads: expected config\.heads \(2\), got 1/,
       ],
       [
         { ...withInputs, inputs: { ...inputs, q: block(2, 64, 8) } },
-        /inputs.q.width must equal config.d \(16\), got 8/,
+        /inputs\.q\.width: expected config\.d \(16\), got 8/,
       ],
-      [{ ...withInputs, inputs: { ...inputs, v: block(2, 32, 8) } }, /same n, got 64, 64, 32/],
+      [
+        { ...withInputs, inputs: { ...inputs, v: block(2, 32, 8) } },
+        /inputs\.v\.n: expected inputs\.q\.n \(64\), got 32/,
+      ],
       [
         { ...withInputs, inputs: { ...inputs, v: block(2, 64, 300) } },
-        /inputs.v.width must be an integer in \[1, 256\]/,
+        /inputs\.v\.width: expected an integer in \[1, 256\]/,
       ],
       [
         { ...withInputs, inputs: { ...inputs, q: { ...inputs.q, data: [1, 2] } } },
-        /inputs.q.data must be a Float32Array/,
+        /inputs\.q\.data: expected a Float32Array/,
       ],
       [
         { ...withInputs, inputs: { ...inputs, q: { ...inputs.q, n: 32 } } },
-        /inputs.q.data has 2048 numbers, expected heads × n × width = 1024/,
+        /inputs\.q\.data: expected heads × n × width = 1024 numbers, got 2048/,
       ],
       [
         { ...withInputs, inputs: { ...inputs, k: nan } },
-        /inputs.k.data holds a value that is not finite/,
+        /inputs\.k\.data\[77\]: expected a finite number, got NaN/,
       ],
       [
         { ...withInputs, config: { ...fileConfig, ns: [16, 128] } },
-        /config.ns has n = 128, more than the inputs' n = 64/,
+        /config\.ns\[1\]: expected at most the inputs' n \(64\), got 128/,
       ],
       [
         {
           ...withInputs,
           config: { ...fileConfig, inputFile: { ...inputFile, sha256: 'AB'.repeat(32) } },
         },
-        /sha256 must be 64 lowercase hex/,
+        /config\.inputFile\.sha256: expected 64 lowercase hex/,
       ],
       [
         {
           ...withInputs,
           config: { ...fileConfig, inputFile: { ...inputFile, name: 'x'.repeat(201) } },
         },
-        /inputFile.name must be a string of 1 to 200/,
+        /config\.inputFile\.name: expected a string of 1 to 200/,
       ],
       [
         {
           ...withInputs,
           config: { ...fileConfig, inputFile: { ...inputFile, shape: [1, 2, 3, 4, 5] } },
         },
-        /shape must be 1 to 4 positive integers/,
+        /config\.inputFile\.shape: expected 1 to 4 positive integers/,
       ],
       [
         { ...withInputs, config: { ...fileConfig, inputFile: { ...inputFile, dtype: 'int32' } } },
-        /dtype must be float32 or float64, got int32/,
+        /config\.inputFile\.dtype: expected float32 or float64, got "int32"/,
       ],
     ])('rejects inputs %#', (msg, why) => {
       const parsed = parseRequest(msg);

@@ -1,12 +1,25 @@
-import { type Fields, isIntIn, isObject } from '../core/fieldChecks';
+import * as v from 'valibot';
 import type { HeadBlock } from '../core/headBlock';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
-import { isPow2 } from '../core/pow2';
 import { SEED_RANGE } from '../core/rng';
+import { bool, intIn, shortString } from '../core/schemas/fields';
+import { expected } from '../core/schemas/issues';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
 import type { InputFileInfo } from '../engine/results';
 import type { SweepFit, SweepProgress, SweepRow } from '../engine/sweep';
+import {
+  crossCheck,
+  distinctList,
+  expectedGot,
+  type Fits,
+  finiteNumber,
+  objectOf,
+  oneOf,
+  pow2In,
+  problemOf,
+  requestId,
+} from './requestFields';
 
 export type { InputFileInfo };
 
@@ -130,163 +143,168 @@ export interface ParamSweepResultResponse extends ParamSweepOutcome {
   id: number;
 }
 
-function checkInts(c: Fields): string | null {
-  for (const key of ['d', 'heads', 'repeats', 'seed'] as const) {
-    const range = SWEEP_LIMITS[key];
-    if (!isIntIn(c[key], range)) {
-      return `${key} must be an integer in [${range[0]}, ${range[1]}], got ${String(c[key])}`;
-    }
-  }
-  return null;
-}
-
-function checkParams(c: Fields): string | null {
-  if (c.params === undefined) return null;
-  if (!isObject(c.params)) return 'params must be an object of variant → {name: number}';
-  for (const [variant, values] of Object.entries(c.params)) {
-    if (!(c.variants as string[]).includes(variant)) {
-      return `params given for ${variant}, which is not in the sweep`;
-    }
-    if (!isObject(values)) return `params of ${variant} must be an object of numbers`;
-    for (const [name, v] of Object.entries(values)) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        return `parameter ${variant}.${name} must be a finite number, got ${String(v)}`;
-      }
-    }
-  }
-  return null;
-}
-
-/** Why a sweep config is invalid, or null. Engine checks (param ranges…) come later. */
-export function checkSweepJobConfig(c: unknown): string | null {
-  if (!isObject(c)) return 'config must be an object';
-  const { variants, ns } = c;
-  if (!Array.isArray(variants) || variants.length === 0) {
-    return 'variants must be a non-empty list';
-  }
-  for (const v of variants) {
-    if (typeof v !== 'string' || !VARIANT_IDS.includes(v)) {
-      return `unknown variant ${JSON.stringify(v)} (valid: ${VARIANT_IDS.join(', ')})`;
-    }
-  }
-  if (new Set(variants).size !== variants.length) return 'variants must not repeat';
-  if (!Array.isArray(ns) || ns.length === 0) return 'ns must be a non-empty list';
-  for (const n of ns) {
-    if (!isIntIn(n, SWEEP_LIMITS.n) || !isPow2(n as number)) {
-      return `each n must be a power of two in [${SWEEP_LIMITS.n[0]}, ${SWEEP_LIMITS.n[1]}], got ${String(n)}`;
-    }
-  }
-  if (new Set(ns).size !== ns.length) return 'ns must not repeat';
-  if (variants.length * ns.length > SWEEP_LIMITS.points) {
-    return `at most ${SWEEP_LIMITS.points} points per sweep, got ${variants.length * ns.length}`;
-  }
-  const ints = checkInts(c);
-  if (ints) return ints;
-  if (typeof c.causal !== 'boolean') return 'causal must be true or false';
-  if (
-    typeof c.inputKind !== 'string' ||
-    !(INPUT_KINDS as readonly string[]).includes(c.inputKind)
-  ) {
-    return `inputKind must be one of ${INPUT_KINDS.join(', ')}, got ${String(c.inputKind)}`;
-  }
-  return checkParams(c);
-}
-
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 const INPUT_NAME_CHARS = 200;
 
-function checkInputFile(f: unknown): string | null {
-  if (!isObject(f)) return 'config.inputFile must be an object';
-  if (typeof f.name !== 'string' || f.name === '' || f.name.length > INPUT_NAME_CHARS) {
-    return `config.inputFile.name must be a string of 1 to ${INPUT_NAME_CHARS} characters`;
-  }
-  const { shape } = f;
-  if (
-    !Array.isArray(shape) ||
-    shape.length < 1 ||
-    shape.length > 4 ||
-    !shape.every((x) => Number.isSafeInteger(x) && x >= 1)
-  ) {
-    return 'config.inputFile.shape must be 1 to 4 positive integers';
-  }
-  if (f.dtype !== 'float32' && f.dtype !== 'float64') {
-    return `config.inputFile.dtype must be float32 or float64, got ${String(f.dtype)}`;
-  }
-  if (typeof f.sha256 !== 'string' || !SHA256_HEX.test(f.sha256)) {
-    return 'config.inputFile.sha256 must be 64 lowercase hex digits';
-  }
-  return null;
-}
+/** The sweep config's own fields; engine checks (param ranges…) come later. */
+const sweepConfigSchema = v.pipe(
+  objectOf({
+    variants: distinctList(oneOf(VARIANT_IDS), VARIANT_IDS.length),
+    ns: distinctList(pow2In(SWEEP_LIMITS.n), SWEEP_LIMITS.points),
+    d: intIn(SWEEP_LIMITS.d),
+    heads: intIn(SWEEP_LIMITS.heads),
+    causal: bool(),
+    inputKind: oneOf(INPUT_KINDS),
+    seed: intIn(SWEEP_LIMITS.seed),
+    repeats: intIn(SWEEP_LIMITS.repeats),
+    params: v.optional(
+      v.record(
+        v.string(),
+        v.record(v.string(), finiteNumber(), expected('an object of {name: number}')),
+        expected('an object of variant → {name: number}'),
+      ),
+    ),
+    inputFile: v.optional(
+      objectOf(
+        {
+          name: shortString(INPUT_NAME_CHARS),
+          shape: v.pipe(
+            v.array(
+              v.pipe(
+                v.number(expected('a positive integer')),
+                v.safeInteger(expected('a positive integer')),
+                v.minValue(1, expected('a positive integer')),
+              ),
+              expected('1 to 4 positive integers'),
+            ),
+            v.minLength(1, expected('1 to 4 positive integers')),
+            v.maxLength(4, expected('1 to 4 positive integers')),
+          ),
+          dtype: oneOf(['float32', 'float64'], 'float32 or float64'),
+          sha256: v.pipe(
+            v.string(expected('64 lowercase hex digits')),
+            v.regex(SHA256_HEX, expected('64 lowercase hex digits')),
+          ),
+        },
+        'an object {name, shape, dtype, sha256}',
+      ),
+    ),
+  }),
+  crossCheck((c) => {
+    const points = c.variants.length * c.ns.length;
+    if (points > SWEEP_LIMITS.points) {
+      return [['ns'], expectedGot(`at most ${SWEEP_LIMITS.points} points per sweep`, points)];
+    }
+    const stray = Object.keys(c.params ?? {}).find((id) => !c.variants.includes(id));
+    if (stray !== undefined) {
+      const what = `the params of a variant in the sweep (${c.variants.join(', ')})`;
+      return [['params', stray], expectedGot(what, stray)];
+    }
+    return null;
+  }),
+);
 
-function checkBlock(key: string, b: unknown, heads: number, width: number | null): string | null {
-  const at = `inputs.${key}`;
-  if (!isObject(b)) return `${at} must be a head block {heads, n, width, data}`;
-  if (b.heads !== heads)
-    return `${at}.heads must equal config.heads (${heads}), got ${String(b.heads)}`;
-  if (!isIntIn(b.n, SWEEP_LIMITS.n)) {
-    return `${at}.n must be an integer in [${SWEEP_LIMITS.n[0]}, ${SWEEP_LIMITS.n[1]}], got ${String(b.n)}`;
-  }
-  if (width !== null && b.width !== width) {
-    return `${at}.width must equal config.d (${width}), got ${String(b.width)}`;
-  }
-  if (!isIntIn(b.width, SWEEP_LIMITS.d)) {
-    return `${at}.width must be an integer in [${SWEEP_LIMITS.d[0]}, ${SWEEP_LIMITS.d[1]}], got ${String(b.width)}`;
-  }
-  if (!(b.data instanceof Float32Array)) return `${at}.data must be a Float32Array`;
-  const want = heads * (b.n as number) * (b.width as number);
-  if (b.data.length !== want) {
-    return `${at}.data has ${b.data.length} numbers, expected heads × n × width = ${want}`;
-  }
-  if (!b.data.every(Number.isFinite)) return `${at}.data holds a value that is not finite`;
-  return null;
-}
+const blockSchema = v.pipe(
+  objectOf(
+    {
+      heads: intIn(SWEEP_LIMITS.heads),
+      n: intIn(SWEEP_LIMITS.n),
+      width: intIn(SWEEP_LIMITS.d),
+      data: v.pipe(
+        v.instance(Float32Array, expected('a Float32Array')),
+        crossCheck((data) => {
+          const i = data.findIndex((x) => !Number.isFinite(x));
+          return i < 0 ? null : [[i], expectedGot('a finite number', data[i])];
+        }),
+      ),
+    },
+    'a head block {heads, n, width, data}',
+  ),
+  crossCheck((b) => {
+    const want = b.heads * b.n * b.width;
+    return b.data.length === want
+      ? null
+      : [['data'], `expected heads × n × width = ${want} numbers, got ${b.data.length}`];
+  }),
+);
 
-/** Why a request's own inputs (and config.inputFile) are invalid, or null; absent is valid. */
-export function checkSweepInputs(m: Fields): string | null {
-  const c = m.config as SweepJobConfig;
-  const file = (c as unknown as Fields).inputFile;
-  if (m.inputs === undefined) {
-    return file === undefined ? null : 'config.inputFile is set but the request has no inputs';
-  }
-  if (file === undefined) return 'inputs given without config.inputFile';
-  const fileProblem = checkInputFile(file);
-  if (fileProblem) return fileProblem;
+const inputsSchema = v.optional(
+  objectOf({ q: blockSchema, k: blockSchema, v: blockSchema }, 'an object {q, k, v}'),
+);
+
+type Key = string | number;
+
+/** The request's inputs against its config: both or neither, shapes that fit, n enough. */
+function inputsProblem(m: {
+  config: v.InferOutput<typeof sweepConfigSchema>;
+  inputs?: v.InferOutput<typeof inputsSchema>;
+}): [Key[], string] | null {
+  const c = m.config;
   const x = m.inputs;
-  if (!isObject(x)) return 'inputs must be an object {q, k, v}';
-  const problem =
-    checkBlock('q', x.q, c.heads, c.d) ??
-    checkBlock('k', x.k, c.heads, c.d) ??
-    checkBlock('v', x.v, c.heads, null);
-  if (problem) return problem;
-  const [q, k, v] = [x.q, x.k, x.v] as SweepInputs[keyof SweepInputs][];
-  if (k.n !== q.n || v.n !== q.n) {
-    return `inputs.q, inputs.k, inputs.v must have the same n, got ${q.n}, ${k.n}, ${v.n}`;
+  if (x === undefined) {
+    return c.inputFile === undefined
+      ? null
+      : [['inputs'], 'expected q, k, v head blocks (config.inputFile is set), got nothing'];
   }
-  const over = c.ns.find((n) => n > q.n);
-  if (over !== undefined) return `config.ns has n = ${over}, more than the inputs' n = ${q.n}`;
-  return null;
+  if (c.inputFile === undefined) {
+    return [['config', 'inputFile'], "expected the inputs' file (inputs are given), got nothing"];
+  }
+  for (const key of ['q', 'k', 'v'] as const) {
+    const b = x[key];
+    if (b.heads !== c.heads) {
+      return [['inputs', key, 'heads'], expectedGot(`config.heads (${c.heads})`, b.heads)];
+    }
+    if (key !== 'v' && b.width !== c.d) {
+      return [['inputs', key, 'width'], expectedGot(`config.d (${c.d})`, b.width)];
+    }
+    if (b.n !== x.q.n) return [['inputs', key, 'n'], expectedGot(`inputs.q.n (${x.q.n})`, b.n)];
+  }
+  const over = c.ns.findIndex((n) => n > x.q.n);
+  return over < 0
+    ? null
+    : [['config', 'ns', over], expectedGot(`at most the inputs' n (${x.q.n})`, c.ns[over])];
 }
 
-export function checkSweepRequest(m: Fields): string | null {
-  return checkSweepJobConfig(m.config) ?? checkSweepInputs(m);
-}
+export const sweepRequestSchema = v.pipe(
+  objectOf({
+    type: v.literal('sweep'),
+    id: requestId(),
+    config: sweepConfigSchema,
+    inputs: inputsSchema,
+  }),
+  crossCheck((m) => inputsProblem(m)),
+);
 
-export function checkParamSweepRequest(m: Fields): string | null {
-  const problem = checkSweepJobConfig(m.config) ?? checkSweepInputs(m);
-  if (problem) return problem;
-  const c = m.config as SweepJobConfig;
-  if (c.variants.length !== 1 || c.ns.length !== 1) {
-    return 'a parameter sweep takes exactly one variant and one n';
-  }
-  if (typeof m.param !== 'string' || m.param === '') return 'param must be a parameter name';
-  const values = m.values;
-  if (!Array.isArray(values) || values.length === 0) return 'values must be a non-empty list';
-  if (values.length > SWEEP_LIMITS.paramValues) {
-    return `at most ${SWEEP_LIMITS.paramValues} values, got ${values.length}`;
-  }
-  if (!values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    return 'values must be finite numbers';
-  }
-  if (new Set(values).size !== values.length) return 'values must not repeat';
-  return null;
+export const paramSweepRequestSchema = v.pipe(
+  objectOf({
+    type: v.literal('paramSweep'),
+    id: requestId(),
+    config: sweepConfigSchema,
+    param: v.pipe(
+      v.string(expected('a parameter name')),
+      v.minLength(1, expected('a parameter name')),
+    ),
+    values: distinctList(finiteNumber(), SWEEP_LIMITS.paramValues),
+    inputs: inputsSchema,
+  }),
+  crossCheck((m) => {
+    const { variants, ns } = m.config;
+    if (variants.length !== 1 || ns.length !== 1) {
+      return [
+        ['config'],
+        `expected exactly one variant and one n (a parameter sweep), got ${variants.length} × ${ns.length}`,
+      ];
+    }
+    return inputsProblem(m);
+  }),
+);
+
+const sweepFits: Fits<v.InferOutput<typeof sweepRequestSchema>, SweepRequest> = true;
+const paramSweepFits: Fits<v.InferOutput<typeof paramSweepRequestSchema>, ParamSweepRequest> = true;
+void sweepFits;
+void paramSweepFits;
+
+/** Why a sweep config is invalid ("config.ns[1]: expected …"), or null. */
+export function checkSweepJobConfig(c: unknown): string | null {
+  return problemOf(objectOf({ config: sweepConfigSchema }), { config: c });
 }

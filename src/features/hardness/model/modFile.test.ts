@@ -51,7 +51,7 @@ describe('parseModFile', () => {
     [
       'a bad capacity',
       (f: ModFile) => Object.assign(f.runs[0].experiment, { capacity: 3 }),
-      /run 1 has a bad experiment: capacity/,
+      /run 1 has a bad experiment: experiment\.capacity/,
     ],
     ['one point', (f: ModFile) => f.runs[0].points.pop(), /fewer than two points/],
     [
