@@ -9,12 +9,12 @@ import {
   type Series,
   timeSeries,
 } from '../../charts/data/series';
-import { formatBytes, formatError, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
 import { LARGE_N_POINTS } from '../../core/fit';
 import { max } from '../../core/stats';
+import { formatBytes, formatError, formatMs, formatN } from '../../shared/numberFormat';
 import { useStagedCount } from '../../shared/useStagedCount';
 import {
   comparisonSeries,

@@ -3,7 +3,7 @@ import { fallbackNotice } from '../../session/backendParam';
 import { EngineProblem } from '../../session/EngineProblem';
 import { EngineStartNotices } from '../../session/EngineStartNotices';
 import { useEngineStore } from '../../session/engineStore';
-import { formatMiB } from '../../shared/format';
+import { formatMiB } from '../../shared/numberFormat';
 
 function adapterText(report: BackendReport): string {
   const a = report.adapter;

@@ -1,8 +1,8 @@
-import { formatError, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { findSpec, VARIANT_IDS } from '../../core/variantSpecs';
 import { useEngineStore } from '../../session/engineStore';
+import { formatError, formatN } from '../../shared/numberFormat';
 import { useLabStore } from './labStore';
 import { nsOf } from './model/labConfig';
 import { paramValues, tunable } from './model/paramSweep';

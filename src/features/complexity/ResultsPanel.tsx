@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { formatN } from '../../charts/format';
 import { useEngineStore } from '../../session/engineStore';
+import { formatN } from '../../shared/numberFormat';
 import { ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { useLabFiles } from './labFiles';

@@ -7,11 +7,11 @@ import {
   theoryCurve,
   timeSeries,
 } from '../../charts/data/series';
-import { formatN } from '../../charts/format';
 import type { ChartSeries, Marker } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { largeNExponent } from '../../core/fit';
 import { findSpec } from '../../core/variantSpecs';
+import { formatN } from '../../shared/numberFormat';
 import type { ComplexityChartsProps, SweepShape } from './ComplexityCharts';
 
 /** Series of the complexity charts: colours, theory curves, crossovers, a compared run. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
-import { formatError } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
+import { formatError } from '../../shared/numberFormat';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { JobBar } from './JobBar';
 import { type BoundedChart, boundedCharts, formatRatio } from './marks';

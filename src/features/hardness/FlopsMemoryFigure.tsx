@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import type { SweepRow } from '../../engine/sweep';
 import { useEngineStore } from '../../session/engineStore';
+import { formatBytes, formatMs, formatN } from '../../shared/numberFormat';
 import type { SweepJobConfig, SweepOutcome } from '../../worker/sweepProtocol';
 import { dateOf, useLabStore, whereMade } from '../complexity';
 import { onlyVariants } from './hardnessFiles';

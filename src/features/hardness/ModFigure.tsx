@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { formatMs, formatN } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
+import { formatMs, formatN } from '../../shared/numberFormat';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { JobBar } from './JobBar';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';

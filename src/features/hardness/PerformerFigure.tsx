@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { formatError } from '../../charts/format';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import { Formula } from '../../shared/Formula';
+import { formatError } from '../../shared/numberFormat';
 import { Term } from '../../shared/Term';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { JobBar } from './JobBar';

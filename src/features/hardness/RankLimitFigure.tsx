@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { formatError } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import { Formula } from '../../shared/Formula';
+import { formatError } from '../../shared/numberFormat';
 import type { HardnessOutcome, RankLimitResult } from '../../worker/hardnessProtocol';
 import { JobBar } from './JobBar';
 import { crossingTau, rankMarks } from './marks';

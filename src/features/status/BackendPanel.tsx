@@ -4,7 +4,7 @@ import { fallbackNotice } from '../../session/backendParam';
 import { EngineProblem } from '../../session/EngineProblem';
 import { EngineStartNotices } from '../../session/EngineStartNotices';
 import { useEngineStore } from '../../session/engineStore';
-import { formatMiB } from '../../shared/format';
+import { formatMiB } from '../../shared/numberFormat';
 
 function Row({ label, id, children }: { label: string; id: string; children: ReactNode }) {
   return (

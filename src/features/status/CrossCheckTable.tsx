@@ -1,6 +1,5 @@
-import { formatMs } from '../../charts/format';
 import type { CrossCheckReport, CrossCheckRow } from '../../engine/crossCheck';
-import { formatDiff, formatParams, formatTolerance } from '../../shared/format';
+import { formatDiff, formatMs, formatParams, formatTolerance } from '../../shared/numberFormat';
 
 const STATUS_TEXT = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'error' } as const;
 

@@ -1,6 +1,6 @@
-import { formatBytes, formatMs, formatN } from '../../charts/format';
 import { findSpec } from '../../core/variantSpecs';
 import { isMeasured } from '../../engine/results';
+import { formatBytes, formatMs, formatN } from '../../shared/numberFormat';
 import { PrecomputedChart, useLabStore } from '../complexity';
 
 /** The variants this step compares; any the shipped run lacks are named, not silently dropped. */

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { formatError, formatMs } from '../../charts/format';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
@@ -7,6 +6,7 @@ import type { InputKind } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
 import { findSpec } from '../../core/variantSpecs';
 import { useEngineStore } from '../../session/engineStore';
+import { formatError, formatMs } from '../../shared/numberFormat';
 import { dateOf, whereMade } from '../complexity';
 import {
   FAILS_ERROR,
