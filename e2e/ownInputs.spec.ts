@@ -71,6 +71,10 @@ test('a Run on Q, K, V from a numpy .npz: prefixes per n, dense ≈ float64, pro
   await runButton(page).click();
   await expect(status(page)).toHaveText(/^(Done|Cancelled|Failed)/, { timeout: 240_000 });
   await expect(status(page)).toHaveText(/^Done: 6 points/, { timeout: 1 });
+  // The error chart says what dense was measured against on these inputs.
+  await expect(
+    page.getByText('On your inputs dense is measured against the float64 reference too'),
+  ).toBeVisible();
   await expect(page.getByTestId('results-input')).toContainText(
     `your file qkv.npz, shape (2, 64, 16), float32, SHA-256 ${sha.slice(0, 12)}…`,
   );

@@ -49,6 +49,8 @@ export interface ComplexityChartsProps {
   only?: ChartPanel;
   /** Height of each plot in px (LineChart's default when absent). */
   height?: number;
+  /** The run measured dense against float64 (the user's own inputs) rather than using it as the reference. */
+  denseAgainstFloat64?: boolean;
 }
 
 export type ChartPanel = 'time' | 'memory' | 'error' | 'frontier';
@@ -193,7 +195,9 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
       formatY={formatError}
       footer={
         <p className="chart-note">
-          Dense is the reference (error 0, not drawn); exact variants sit at float32 rounding.
+          {props.denseAgainstFloat64
+            ? 'On your inputs dense is measured against the float64 reference too; exact variants sit at float32 rounding.'
+            : 'Dense is the reference (error 0, not drawn); exact variants sit at float32 rounding.'}
         </p>
       }
     />

@@ -187,6 +187,9 @@ export function ResultsPanel() {
             <FrontierNPicker ns={errorNs} chosen={chosenN} onChange={setFrontierN} />
           </div>
           <ComplexityCharts
+            denseAgainstFloat64={
+              inputFileOf(provenance, config as unknown as Record<string, unknown> | null) !== null
+            }
             rows={charted}
             shape={shapeOf(config, provenance)}
             maxBinding={maxBinding}
