@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { BYTES_AXIS_Y, ERROR_AXIS_Y, N_AXIS, TIME_AXIS_X, TIME_AXIS_Y } from '../../charts/axes';
 import {
   analyticMemorySeries,
   errorSeries,
@@ -14,7 +15,7 @@ import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
 import { LARGE_N_POINTS } from '../../core/fit';
 import { max } from '../../core/stats';
-import { formatBytes, formatError, formatMs, formatN } from '../../shared/numberFormat';
+import { formatBytes, formatN } from '../../shared/numberFormat';
 import { useStagedCount } from '../../shared/useStagedCount';
 import {
   comparisonSeries,
@@ -122,14 +123,12 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
 
   const timePanel = (
     <LineChart
+      {...N_AXIS}
+      {...TIME_AXIS_Y}
       title="Time against n (median, min–max whiskers)"
-      xLabel="sequence length n"
-      yLabel="time per call"
       series={timeChart}
       hidden={toggles.hidden}
       onToggle={toggles.toggle}
-      formatX={formatN}
-      formatY={formatMs}
       markers={markers}
       legendNote={exponent}
       height={props.height}
@@ -155,15 +154,12 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
   );
   const memoryPanel = (
     <LineChart
+      {...N_AXIS}
+      {...BYTES_AXIS_Y}
       title="Memory against n"
-      xLabel="sequence length n"
-      yLabel="bytes"
       series={memory}
       hidden={toggles.hidden}
       onToggle={toggles.toggle}
-      formatX={formatN}
-      formatY={formatBytes}
-      yTicks="pow2"
       hLines={
         props.maxBinding
           ? [
@@ -185,14 +181,12 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
   );
   const errorPanel = (
     <LineChart
+      {...N_AXIS}
+      {...ERROR_AXIS_Y}
       title="Relative error against dense ‖Ô − O‖/‖O‖"
-      xLabel="sequence length n"
-      yLabel="relative error"
       series={errors}
       hidden={toggles.hidden}
       onToggle={toggles.toggle}
-      formatX={formatN}
-      formatY={formatError}
       footer={
         <p className="chart-note">
           {props.denseAgainstFloat64
@@ -204,15 +198,12 @@ export function ComplexityCharts(props: ComplexityChartsProps) {
   );
   const frontierPanel = (
     <LineChart
+      {...TIME_AXIS_X}
+      {...ERROR_AXIS_Y}
       title={`Error against time at n = ${formatN(frontierN)}`}
-      xLabel="time per call"
-      yLabel="relative error"
       series={scatter}
       hidden={toggles.hidden}
       onToggle={toggles.toggle}
-      formatX={formatMs}
-      formatY={formatError}
-      xTicks="auto"
       footer={
         <p className="chart-note">
           Dashed: the frontier, where no variant is both faster and more accurate. An error of 0

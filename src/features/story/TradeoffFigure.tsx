@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ERROR_AXIS_Y, TIME_AXIS_X } from '../../charts/axes';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { useToggles } from '../../charts/useToggles';
@@ -160,16 +161,13 @@ function TradeoffChart({
   return (
     <figure className="tradeoff" data-input={input}>
       <LineChart
+        {...TIME_AXIS_X}
+        {...ERROR_AXIS_Y}
         title={`Error against time at n = ${n}, ${INPUT_WORDS[input] ?? input}`}
-        xLabel="time per call"
-        yLabel="relative error"
         series={series}
         hidden={hidden}
         onToggle={toggle}
-        formatX={formatMs}
-        formatY={formatError}
         logY
-        xTicks="auto"
         hLines={[
           { y: 1, label: '1 = all zeros', labelSide: 'left' },
           { y: GOOD_ERROR, label: `error ${GOOD_ERROR}`, labelSide: 'left' },
