@@ -3,7 +3,7 @@ import type { Fields } from '../core/fieldChecks';
 import type { EstimatorPoint } from '../core/hardness/performerEstimator';
 import type { TargetPattern } from '../core/hardness/rankLimit';
 import { SEED_RANGE } from '../core/rng';
-import { bool, intIn } from '../core/schemas/fields';
+import { bool, intIn, object } from '../core/schemas/fields';
 import { expected } from '../core/schemas/issues';
 import type { BoundedEntriesPoint } from '../engine/experiments/boundedEntries';
 import {
@@ -13,7 +13,6 @@ import {
   expectedGot,
   type Fits,
   numberIn,
-  objectOf,
   oneOf,
   pow2In,
   problemOf,
@@ -192,7 +191,7 @@ const budget = <K extends 'm' | 'p'>(name: K, value: v.GenericSchema<unknown, nu
   return v.pipe(
     v.record(v.string(), v.unknown(), expected(what)),
     v.check((b) => Object.keys(b).join() === name, expected(what)),
-    objectOf({ [name]: value } as { [P in K]: typeof value }),
+    object({ [name]: value } as { [P in K]: typeof value }),
   );
 };
 
@@ -210,7 +209,7 @@ const budgetsSchema = v.pipe(
     }
     return stray === undefined ? null : [[stray], expectedGot(`one of ${VARIANTS}`, stray)];
   }),
-  objectOf({
+  object({
     performer: v.exactOptional(budget('m', intIn(B.budget.performer))),
     taylor: v.exactOptional(
       budget(
@@ -229,7 +228,7 @@ const budgetsSchema = v.pipe(
 );
 
 const boundedSchema = v.pipe(
-  objectOf({
+  object({
     kind: v.literal('boundedEntries'),
     ns: distinctList(pow2In(B.n), B.points),
     ratios: distinctList(numberIn(B.ratio), B.points),
@@ -246,7 +245,7 @@ const boundedSchema = v.pipe(
 );
 
 const P = HARDNESS_LIMITS.performer;
-const performerSchema = objectOf({
+const performerSchema = object({
   kind: v.literal('performer'),
   d: intIn(P.d),
   ms: distinctList(intIn(P.m), P.ms),
@@ -258,7 +257,7 @@ const performerSchema = objectOf({
 
 const R = HARDNESS_LIMITS.rankLimit;
 const rankLimitSchema = v.pipe(
-  objectOf({
+  object({
     kind: v.literal('rankLimit'),
     pattern: oneOf(TARGET_PATTERNS),
     n: intIn(R.n),
@@ -274,7 +273,7 @@ const rankLimitSchema = v.pipe(
 );
 
 const M = HARDNESS_LIMITS.mod;
-const modSchema = objectOf({
+const modSchema = object({
   kind: v.literal('mod'),
   ns: distinctList(intIn(M.n), M.ns),
   d: intIn(M.d),
@@ -291,7 +290,7 @@ export const experimentSchema = v.variant(
   (issue) => expected(issue.path ? KINDS : 'an object')(issue),
 );
 
-export const hardnessRequestSchema = objectOf({
+export const hardnessRequestSchema = object({
   type: v.literal('hardness'),
   id: requestId(),
   experiment: experimentSchema,
@@ -302,5 +301,5 @@ void hardnessFits;
 
 /** Why a hardness request's experiment is invalid ("experiment.ns[1]: expected …"), or null. */
 export function checkHardnessRequest(m: Fields): string | null {
-  return problemOf(objectOf({ experiment: experimentSchema }), { experiment: m.experiment });
+  return problemOf(object({ experiment: experimentSchema }), { experiment: m.experiment });
 }

@@ -3,18 +3,10 @@ import type { Fields } from '../core/fieldChecks';
 import { CONTEXT, VOCAB } from '../core/model/task';
 import type { AccuracyReport, ForwardTrace, ModelInfo } from '../core/model/trace';
 import { SEED_RANGE } from '../core/rng';
-import { intIn } from '../core/schemas/fields';
+import { finite, intIn, object } from '../core/schemas/fields';
 import { expected } from '../core/schemas/issues';
 import { VARIANT_IDS } from '../core/variantSpecs';
-import {
-  capacityIn,
-  type Fits,
-  finiteNumber,
-  objectOf,
-  oneOf,
-  problemOf,
-  requestId,
-} from './requestFields';
+import { capacityIn, type Fits, oneOf, problemOf, requestId } from './requestFields';
 
 /**
  * The layer explorer's jobs (pure: type-only imports). `layerTrace` runs one sequence through a
@@ -99,7 +91,7 @@ const layerJobFields = {
     v.regex(/^https?:\/\/[^/]+\/(.*\/)?$/, expected(MODELS_URL_TEXT)),
   ),
   variant: oneOf(VARIANT_IDS),
-  params: v.optional(v.record(v.string(), finiteNumber(), expected('an object of {name: number}'))),
+  params: v.optional(v.record(v.string(), finite(), expected('an object of {name: number}'))),
   capacity: v.optional(capacityIn(0)),
 };
 
@@ -128,13 +120,13 @@ const layerAccuracyFields = {
   variantSeed: v.optional(intIn(MODEL_JOB_LIMITS.seed)),
 };
 
-export const layerTraceRequestSchema = objectOf({
+export const layerTraceRequestSchema = object({
   type: v.literal('layerTrace'),
   id: requestId(),
   ...layerTraceFields,
 });
 
-export const layerAccuracyRequestSchema = objectOf({
+export const layerAccuracyRequestSchema = object({
   type: v.literal('layerAccuracy'),
   id: requestId(),
   ...layerAccuracyFields,
@@ -150,10 +142,10 @@ void accuracyFits;
 
 /** Why a layer trace request's fields are invalid ("tokens[3]: expected …"), or null. */
 export function checkLayerTraceRequest(m: Fields): string | null {
-  return problemOf(objectOf(layerTraceFields), m);
+  return problemOf(object(layerTraceFields), m);
 }
 
 /** Why a layer accuracy request's fields are invalid, or null. */
 export function checkLayerAccuracyRequest(m: Fields): string | null {
-  return problemOf(objectOf(layerAccuracyFields), m);
+  return problemOf(object(layerAccuracyFields), m);
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isObject } from '../core/fieldChecks';
 import { SEED_RANGE } from '../core/rng';
-import { bool, intIn } from '../core/schemas/fields';
+import { bool, intIn, object } from '../core/schemas/fields';
 import { expected } from '../core/schemas/issues';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
@@ -19,7 +19,7 @@ import {
   layerAccuracyRequestSchema,
   layerTraceRequestSchema,
 } from './modelProtocol';
-import { type Fits, issueText, objectOf, oneOf, requestId } from './requestFields';
+import { type Fits, issueText, oneOf, requestId } from './requestFields';
 import {
   type ParamSweepRequest,
   type ParamSweepResultResponse,
@@ -187,7 +187,7 @@ export function isBackendName(x: unknown): x is BackendName {
 
 const ORDER_TEXT = `a non-empty list of ${BACKEND_NAMES.join(', ')}`;
 
-const initRequestSchema = objectOf({
+const initRequestSchema = object({
   type: v.literal('init'),
   id: requestId(),
   order: v.optional(
@@ -198,7 +198,7 @@ const initRequestSchema = objectOf({
   ),
 });
 
-const crossCheckRequestSchema = objectOf({
+const crossCheckRequestSchema = object({
   type: v.literal('crossCheck'),
   id: requestId(),
   n: intIn(CROSS_CHECK_LIMITS.n),
@@ -208,7 +208,7 @@ const crossCheckRequestSchema = objectOf({
   causal: bool(),
 });
 
-const cancelRequestSchema = objectOf({ type: v.literal('cancel'), id: requestId() });
+const cancelRequestSchema = object({ type: v.literal('cancel'), id: requestId() });
 
 /**
  * Every request the worker takes, told apart by `type`. Unknown keys (an own `__proto__`

@@ -53,17 +53,8 @@ export const capacityIn = (lo: number) => {
   );
 };
 
-export const finiteNumber = () =>
-  v.pipe(v.number(expected('a finite number')), v.finite(expected('a finite number')));
-
 export const oneOf = <const T extends readonly string[]>(options: T, what?: string) =>
   v.picklist(options, expected(what ?? `one of ${options.join(', ')}`));
-
-/** An object; a missing one says so, a wrong one says what it should have been. */
-export const objectOf = <E extends v.ObjectEntries>(entries: E, what = 'an object') =>
-  v.object(entries, (issue: { input: unknown }) =>
-    issue.input === undefined ? 'missing (a required field)' : expected(what)(issue),
-  );
 
 type Key = string | number;
 

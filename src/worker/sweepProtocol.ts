@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { HeadBlock } from '../core/headBlock';
 import { INPUT_KINDS, type InputKind } from '../core/inputs';
 import { SEED_RANGE } from '../core/rng';
-import { bool, intIn, shortString } from '../core/schemas/fields';
+import { bool, finite, intIn, object, shortString } from '../core/schemas/fields';
 import { expected } from '../core/schemas/issues';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
@@ -13,8 +13,6 @@ import {
   distinctList,
   expectedGot,
   type Fits,
-  finiteNumber,
-  objectOf,
   oneOf,
   pow2In,
   problemOf,
@@ -148,7 +146,7 @@ const INPUT_NAME_CHARS = 200;
 
 /** The sweep config's own fields; engine checks (param ranges…) come later. */
 const sweepConfigSchema = v.pipe(
-  objectOf({
+  object({
     variants: distinctList(oneOf(VARIANT_IDS), VARIANT_IDS.length),
     ns: distinctList(pow2In(SWEEP_LIMITS.n), SWEEP_LIMITS.points),
     d: intIn(SWEEP_LIMITS.d),
@@ -160,12 +158,12 @@ const sweepConfigSchema = v.pipe(
     params: v.optional(
       v.record(
         v.string(),
-        v.record(v.string(), finiteNumber(), expected('an object of {name: number}')),
+        v.record(v.string(), finite(), expected('an object of {name: number}')),
         expected('an object of variant → {name: number}'),
       ),
     ),
     inputFile: v.optional(
-      objectOf(
+      object(
         {
           name: shortString(INPUT_NAME_CHARS),
           shape: v.pipe(
@@ -205,7 +203,7 @@ const sweepConfigSchema = v.pipe(
 );
 
 const blockSchema = v.pipe(
-  objectOf(
+  object(
     {
       heads: intIn(SWEEP_LIMITS.heads),
       n: intIn(SWEEP_LIMITS.n),
@@ -229,7 +227,7 @@ const blockSchema = v.pipe(
 );
 
 const inputsSchema = v.optional(
-  objectOf({ q: blockSchema, k: blockSchema, v: blockSchema }, 'an object {q, k, v}'),
+  object({ q: blockSchema, k: blockSchema, v: blockSchema }, 'an object {q, k, v}'),
 );
 
 type Key = string | number;
@@ -266,7 +264,7 @@ function inputsProblem(m: {
 }
 
 export const sweepRequestSchema = v.pipe(
-  objectOf({
+  object({
     type: v.literal('sweep'),
     id: requestId(),
     config: sweepConfigSchema,
@@ -276,7 +274,7 @@ export const sweepRequestSchema = v.pipe(
 );
 
 export const paramSweepRequestSchema = v.pipe(
-  objectOf({
+  object({
     type: v.literal('paramSweep'),
     id: requestId(),
     config: sweepConfigSchema,
@@ -284,7 +282,7 @@ export const paramSweepRequestSchema = v.pipe(
       v.string(expected('a parameter name')),
       v.minLength(1, expected('a parameter name')),
     ),
-    values: distinctList(finiteNumber(), SWEEP_LIMITS.paramValues),
+    values: distinctList(finite(), SWEEP_LIMITS.paramValues),
     inputs: inputsSchema,
   }),
   crossCheck((m) => {
@@ -306,5 +304,5 @@ void paramSweepFits;
 
 /** Why a sweep config is invalid ("config.ns[1]: expected …"), or null. */
 export function checkSweepJobConfig(c: unknown): string | null {
-  return problemOf(objectOf({ config: sweepConfigSchema }), { config: c });
+  return problemOf(object({ config: sweepConfigSchema }), { config: c });
 }

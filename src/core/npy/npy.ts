@@ -339,16 +339,17 @@ function stridesOf(shape: number[]): number[] {
   return strides;
 }
 
-/** Fortran-order data (the first axis fastest) of `shape`, rewritten in C order. */
-function fortranToC<T extends Float32Array | Float64Array>(data: T, shape: number[]): T {
-  const out = new (data.constructor as { new (n: number): T })(data.length);
+/**
+ * Visit every element of `shape` in Fortran order (axis 0 fastest): `visit(f, c)` gets its
+ * Fortran-order position f and its C-order offset c. Both reorderings below are this one walk.
+ */
+function walkFortran(shape: number[], size: number, visit: (f: number, c: number) => void): void {
   const rank = shape.length;
   const cStrides = stridesOf(shape);
   const index = new Array<number>(rank).fill(0);
-  // Walk the source in its own order (axis 0 fastest), placing each value at its C offset.
   let c = 0;
-  for (let f = 0; f < data.length; f++) {
-    out[c] = data[f];
+  for (let f = 0; f < size; f++) {
+    visit(f, c);
     for (let a = 0; a < rank; a++) {
       index[a]++;
       c += cStrides[a];
@@ -357,6 +358,17 @@ function fortranToC<T extends Float32Array | Float64Array>(data: T, shape: numbe
       index[a] = 0;
     }
   }
+}
+
+const sameKind = <T extends Float32Array | Float64Array>(data: T): T =>
+  new (data.constructor as { new (n: number): T })(data.length);
+
+/** Fortran-order data (the first axis fastest) of `shape`, rewritten in C order. */
+function fortranToC<T extends Float32Array | Float64Array>(data: T, shape: number[]): T {
+  const out = sameKind(data);
+  walkFortran(shape, data.length, (f, c) => {
+    out[c] = data[f];
+  });
   return out;
 }
 
@@ -440,21 +452,10 @@ export interface EncodeOptions {
 
 /** C-order data rewritten in Fortran order (the inverse of fortranToC). */
 function cToFortran<T extends Float32Array | Float64Array>(data: T, shape: number[]): T {
-  const out = new (data.constructor as { new (n: number): T })(data.length);
-  const rank = shape.length;
-  const cStrides = stridesOf(shape);
-  const index = new Array<number>(rank).fill(0);
-  let c = 0;
-  for (let f = 0; f < data.length; f++) {
+  const out = sameKind(data);
+  walkFortran(shape, data.length, (f, c) => {
     out[f] = data[c];
-    for (let a = 0; a < rank; a++) {
-      index[a]++;
-      c += cStrides[a];
-      if (index[a] < shape[a]) break;
-      c -= cStrides[a] * shape[a];
-      index[a] = 0;
-    }
-  }
+  });
   return out;
 }
 

@@ -66,9 +66,11 @@ export const listOf = <S extends v.GenericSchema>(item: S, max: number) =>
 export const bool = () => v.boolean(expected('true or false'));
 
 /** valibot reports a missing key with the object's message: say which it is. */
-const objectMessage = (issue: { input: unknown }) =>
-  issue.input === undefined ? 'missing (a required field)' : expected('an object')(issue);
+const objectMessage = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'missing (a required field)' : expected(what)(issue);
 
-export const object = <E extends v.ObjectEntries>(entries: E) => v.object(entries, objectMessage);
-export const looseObject = <E extends v.ObjectEntries>(entries: E) =>
-  v.looseObject(entries, objectMessage);
+/** An object; a missing one says so, a wrong one says what it should have been. */
+export const object = <E extends v.ObjectEntries>(entries: E, what = 'an object') =>
+  v.object(entries, objectMessage(what));
+export const looseObject = <E extends v.ObjectEntries>(entries: E, what = 'an object') =>
+  v.looseObject(entries, objectMessage(what));

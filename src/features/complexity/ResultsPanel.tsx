@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useEngineStore } from '../../session/engineStore';
 import { formatN } from '../../shared/numberFormat';
+import type { InputFileInfo } from '../../worker/sweepProtocol';
 import { ComplexityCharts } from './ComplexityCharts';
 import { chartRows, maxBindingOf, paramsOf, shapeOf } from './chartRows';
 import { useLabFiles } from './labFiles';
@@ -22,11 +23,7 @@ function PrecomputedNotice({ provenance }: { provenance: Record<string, unknown>
 }
 
 /** The user's file these results measured (from the run's provenance, so files and links keep it). */
-function InputFileNote(props: {
-  provenance: Record<string, unknown> | null;
-  config: Record<string, unknown> | null;
-}) {
-  const file = inputFileOf(props.provenance, props.config);
+function InputFileNote({ file }: { file: InputFileInfo | null }) {
   if (!file) return null;
   return (
     <p className="notice" data-testid="results-input" title={`SHA-256 ${file.sha256}`}>
@@ -158,6 +155,8 @@ export function ResultsPanel() {
     [compare],
   );
   const hiddenSet = useMemo(() => new Set(hidden), [hidden]);
+  // The user's file these results measured, if any: from the run's provenance or config.
+  const inputFile = inputFileOf(provenance, config as unknown as Record<string, unknown> | null);
   const chosenN = frontierN !== null && errorNs.includes(frontierN) ? frontierN : errorNs.at(-1);
   // The first-paint budget's end point (src/cli/firstPaint.ts): pre-computed charts in the page.
   const precomputedShown = run.source === 'precomputed' && rows.length > 0;
@@ -173,10 +172,7 @@ export function ResultsPanel() {
       ) : null}
       <PrecomputedGaps gaps={gaps} />
       <SharedRunNotice />
-      <InputFileNote
-        provenance={provenance}
-        config={config as unknown as Record<string, unknown> | null}
-      />
+      <InputFileNote file={inputFile} />
       {rows.length === 0 ? (
         gaps ? null : (
           <EmptyState />
@@ -187,9 +183,7 @@ export function ResultsPanel() {
             <FrontierNPicker ns={errorNs} chosen={chosenN} onChange={setFrontierN} />
           </div>
           <ComplexityCharts
-            denseAgainstFloat64={
-              inputFileOf(provenance, config as unknown as Record<string, unknown> | null) !== null
-            }
+            denseAgainstFloat64={inputFile !== null}
             rows={charted}
             shape={shapeOf(config, provenance)}
             maxBinding={maxBinding}
