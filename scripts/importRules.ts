@@ -45,7 +45,7 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   },
   {
     name: "the worker's protocols and client are tfjs-free: engine types only, no engine values",
-    from: /^worker\/(protocol|\w+Protocol|engineClient)\.ts$/,
+    from: /^worker\/(protocol|\w+Protocol|jobTable|engineClient)\.ts$/,
     forbidden: /^npm:@tensorflow\/|^engine\/(?!results\.ts$)/,
     typesPass: true,
   },

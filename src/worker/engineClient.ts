@@ -2,6 +2,7 @@ import { messageOf } from '../core/messageOf';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import type { HardnessExperiment, HardnessOutcome } from './hardnessProtocol';
+import { JOBS } from './jobTable';
 import type {
   LayerAccuracyOutcome,
   LayerAccuracyRequest,
@@ -13,6 +14,7 @@ import {
   type EngineResponse,
   isEngineResponse,
   isFinal,
+  isProgress,
   type JobProgress,
   type JobRequest,
   type JobResults,
@@ -204,7 +206,7 @@ export class EngineClient {
         reject(new EngineError('terminated', 'the engine was stopped'));
         return;
       }
-      const expected = RESULT_TYPE[body.type];
+      const expected = JOBS[body.type].result;
       const settle = (r: EngineResponse) => {
         if (r.type === expected) resolve(r as JobResults[T]);
         else reject(toError(r));
@@ -319,11 +321,7 @@ export class EngineClient {
     }
     const job = this.pending.get(data.id);
     if (!job) return;
-    if (
-      data.type === 'progress' ||
-      data.type === 'sweepProgress' ||
-      data.type === 'hardnessProgress'
-    ) {
+    if (isProgress(data)) {
       const { type: _type, id: _id, ...progress } = data;
       (job.onProgress as ((p: unknown) => void) | undefined)?.(progress);
       return;
@@ -348,16 +346,6 @@ export class EngineClient {
     for (const job of jobs) job.reject(err);
   }
 }
-
-const RESULT_TYPE: { [T in JobType]: JobResults[T]['type'] } = {
-  init: 'ready',
-  crossCheck: 'crossCheckResult',
-  sweep: 'sweepResult',
-  paramSweep: 'paramSweepResult',
-  hardness: 'hardnessResult',
-  layerTrace: 'layerTraceResult',
-  layerAccuracy: 'layerAccuracyResult',
-};
 
 function toError(r: EngineResponse): EngineError {
   switch (r.type) {

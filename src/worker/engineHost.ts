@@ -2,8 +2,9 @@ import { messageOf } from '../core/messageOf';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import { type HardnessDeps, hardnessJob } from './hardnessJobs';
+import type { HardnessProgress } from './hardnessProtocol';
 import { createModelJobs, type ModelDeps } from './modelJobs';
-import type { EngineResponse, JobRequest } from './protocol';
+import type { EngineResponse, ErrorResponse, JobRequest, JobResults, JobType } from './protocol';
 import { parseRequest } from './protocol';
 import { paramSweepJob, type SweepDeps, sweepJob } from './sweepJobs';
 
@@ -26,6 +27,19 @@ export interface EngineDeps {
   /** The layer explorer's model functions; without them layer jobs fail with a message. */
   models?: ModelDeps;
 }
+
+/** Every job type but init, which the host answers itself (it starts the engine). */
+type HandledJob = Exclude<JobType, 'init'>;
+type RequestOf<T extends JobType> = { [K in JobType]: Extract<JobRequest, { type: K }> }[T];
+
+/** A job's handler: its request, its cancel signal and the started engine's report. */
+type JobHandlers = {
+  [T in HandledJob]: (
+    req: RequestOf<T>,
+    signal: AbortSignal,
+    report: BackendReport,
+  ) => Promise<JobResults[T] | ErrorResponse>;
+};
 
 type InitState =
   | { kind: 'none' }
@@ -67,6 +81,78 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
     return null;
   }
 
+  const lost = () => (state.kind === 'lost' ? state.message : null);
+  const failed = (id: number, message: string): ErrorResponse => ({ type: 'error', id, message });
+  const sweepContext = (id: number, signal: AbortSignal, report: BackendReport) => ({
+    id,
+    report,
+    post,
+    cancelled: () => signal.aborted,
+    lost,
+  });
+  const modelContext = (signal: AbortSignal, report: BackendReport) => ({
+    limits: report.limits,
+    cancelled: () => signal.aborted,
+  });
+
+  /** Each job but init, given a started engine; a job of the table without one fails to compile. */
+  const handlers: JobHandlers = {
+    async crossCheck({ id, n, d, heads, seed, causal }, signal) {
+      const onProgress: CrossCheckHooks['onProgress'] = (p) => post({ type: 'progress', id, ...p });
+      const report = await deps.crossCheck({ n, d, heads, seed, causal }, { onProgress, signal });
+      return { type: 'crossCheckResult', id, ...report };
+    },
+    async sweep(req, signal, report) {
+      if (!deps.sweeps) return failed(req.id, 'sweeps are not available');
+      const ctx = sweepContext(req.id, signal, report);
+      return { type: 'sweepResult', id: req.id, ...(await sweepJob(req, deps.sweeps, ctx)) };
+    },
+    async paramSweep(req, signal, report) {
+      if (!deps.sweeps) return failed(req.id, 'sweeps are not available');
+      const ctx = sweepContext(req.id, signal, report);
+      return {
+        type: 'paramSweepResult',
+        id: req.id,
+        ...(await paramSweepJob(req, deps.sweeps, ctx)),
+      };
+    },
+    async hardness(req, signal, report) {
+      if (!deps.hardness) return failed(req.id, 'hardness jobs are not available');
+      const ctx = {
+        id: req.id,
+        backend: report.name,
+        progress: (p: HardnessProgress) => post({ type: 'hardnessProgress', id: req.id, ...p }),
+        cancelled: () => signal.aborted,
+        lost,
+      };
+      return {
+        type: 'hardnessResult',
+        id: req.id,
+        ...(await hardnessJob(req, deps.hardness, ctx)),
+      };
+    },
+    async layerTrace(req, signal, report) {
+      if (!modelJobs) return failed(req.id, 'model jobs are not available');
+      const outcome = await modelJobs.layerTrace(req, modelContext(signal, report));
+      return { type: 'layerTraceResult', id: req.id, ...outcome };
+    },
+    async layerAccuracy(req, signal, report) {
+      if (!modelJobs) return failed(req.id, 'model jobs are not available');
+      const outcome = await modelJobs.layerAccuracy(req, modelContext(signal, report));
+      return { type: 'layerAccuracyResult', id: req.id, ...outcome };
+    },
+  };
+
+  // Generic so that the handler looked up is the one for this request's type.
+  function runJob<T extends HandledJob>(
+    type: T,
+    req: RequestOf<T>,
+    signal: AbortSignal,
+    report: BackendReport,
+  ) {
+    return handlers[type](req, signal, report);
+  }
+
   async function run(req: JobRequest, signal: AbortSignal): Promise<EngineResponse> {
     if (signal.aborted) return { type: 'cancelled', id: req.id };
     if (req.type === 'init') return init(req.id, req.order);
@@ -74,47 +160,7 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
     if (problem || state.kind !== 'ready') {
       return { type: 'error', id: req.id, message: problem ?? 'the engine is not ready' };
     }
-    if (req.type === 'sweep' || req.type === 'paramSweep') {
-      if (!deps.sweeps) return { type: 'error', id: req.id, message: 'sweeps are not available' };
-      const ctx = {
-        id: req.id,
-        report: state.report,
-        post,
-        cancelled: () => signal.aborted,
-        lost: () => (state.kind === 'lost' ? state.message : null),
-      };
-      return req.type === 'sweep'
-        ? { type: 'sweepResult', id: req.id, ...(await sweepJob(req, deps.sweeps, ctx)) }
-        : { type: 'paramSweepResult', id: req.id, ...(await paramSweepJob(req, deps.sweeps, ctx)) };
-    }
-    if (req.type === 'hardness') {
-      if (!deps.hardness)
-        return { type: 'error', id: req.id, message: 'hardness jobs are not available' };
-      const ctx = {
-        id: req.id,
-        backend: state.report.name,
-        progress: (p: { step: number; total: number; label: string }) =>
-          post({ type: 'hardnessProgress', id: req.id, ...p }),
-        cancelled: () => signal.aborted,
-        lost: () => (state.kind === 'lost' ? state.message : null),
-      };
-      return {
-        type: 'hardnessResult',
-        id: req.id,
-        ...(await hardnessJob(req, deps.hardness, ctx)),
-      };
-    }
-    if (req.type === 'layerTrace' || req.type === 'layerAccuracy') {
-      if (!modelJobs) return { type: 'error', id: req.id, message: 'model jobs are not available' };
-      const ctx = { limits: state.report.limits, cancelled: () => signal.aborted };
-      return req.type === 'layerTrace'
-        ? { type: 'layerTraceResult', id: req.id, ...(await modelJobs.layerTrace(req, ctx)) }
-        : { type: 'layerAccuracyResult', id: req.id, ...(await modelJobs.layerAccuracy(req, ctx)) };
-    }
-    const { id, n, d, heads, seed, causal } = req;
-    const onProgress: CrossCheckHooks['onProgress'] = (p) => post({ type: 'progress', id, ...p });
-    const report = await deps.crossCheck({ n, d, heads, seed, causal }, { onProgress, signal });
-    return { type: 'crossCheckResult', id, ...report };
+    return runJob(req.type, req, signal, state.report);
   }
 
   function enqueue(req: JobRequest): void {

@@ -1,78 +1,52 @@
 import * as v from 'valibot';
 import { isObject } from '../core/fieldChecks';
-import { SEED_RANGE } from '../core/rng';
-import { bool, intIn, object } from '../core/schemas/fields';
-import { expected } from '../core/schemas/issues';
-import type { BackendName, BackendReport } from '../engine/backend';
-import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
-import {
-  type HardnessProgressResponse,
-  type HardnessRequest,
-  type HardnessResultResponse,
-  hardnessRequestSchema,
+import { object } from '../core/schemas/fields';
+import type {
+  CrossCheckRequest,
+  CrossCheckResultResponse,
+  InitFailedResponse,
+  InitRequest,
+  ProgressResponse,
+  ReadyResponse,
+} from './backendProtocol';
+import type {
+  HardnessProgressResponse,
+  HardnessRequest,
+  HardnessResultResponse,
 } from './hardnessProtocol';
-import {
-  type LayerAccuracyRequest,
-  type LayerAccuracyResultResponse,
-  type LayerTraceRequest,
-  type LayerTraceResultResponse,
-  layerAccuracyRequestSchema,
-  layerTraceRequestSchema,
+import { JOB_SPECS, JOB_TYPES, type JOBS } from './jobTable';
+import type {
+  LayerAccuracyRequest,
+  LayerAccuracyResultResponse,
+  LayerTraceRequest,
+  LayerTraceResultResponse,
 } from './modelProtocol';
-import { type Fits, issueText, oneOf, requestId } from './requestFields';
-import {
-  type ParamSweepRequest,
-  type ParamSweepResultResponse,
-  paramSweepRequestSchema,
-  type SweepProgressResponse,
-  type SweepRequest,
-  type SweepResultResponse,
-  sweepRequestSchema,
+import { type Fits, issueText, requestId, type Same } from './requestFields';
+import type {
+  ParamSweepRequest,
+  ParamSweepResultResponse,
+  SweepProgressResponse,
+  SweepRequest,
+  SweepResultResponse,
 } from './sweepProtocol';
+
+export { BACKEND_NAMES, isBackendName } from './backendProtocol';
 
 /**
  * Messages between the page and the engine worker. This module is pure (type-only imports from
  * engine/), so the main thread can use it without loading tfjs.
  *
  * Every request that starts work carries an `id`; every response to it echoes that id. A job
- * answers with zero or more `progress` messages, then exactly one final message: its result,
+ * answers with zero or more progress messages, then exactly one final message: its result,
  * `error`, or `cancelled`. `deviceLost` is a broadcast (no id).
  *
- * To add a job: add its request to `JobRequest`, its final response to
- * `JobResults`, its schema to `requestSchema`, and handle it in the worker's dispatch.
+ * To add a job: write its request, schema and responses (beside the others in a *Protocol.ts),
+ * add the request to `JobRequest`, the result to `JobResults` (a new progress response to
+ * `JobProgressResponse`), then give it one entry in `JOBS` (jobTable.ts) and a handler in
+ * engineHost.ts. What the worker accepts, which responses
+ * are final and which result the client expects all come from `JOBS`; the compiler fails while
+ * a job lacks its entry or its handler.
  */
-
-export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-// Compile-time check that BACKEND_NAMES lists exactly engine/backend's BackendName.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const backendNamesMatch: Same<(typeof BACKEND_NAMES)[number], BackendName> = true;
-void backendNamesMatch;
-
-/** Bounds the worker accepts for a cross-check (small on purpose: software GPUs are slow). */
-export const CROSS_CHECK_LIMITS = {
-  n: [1, 1024],
-  d: [1, 128],
-  heads: [1, 16],
-  seed: SEED_RANGE,
-} as const;
-
-export interface InitRequest {
-  type: 'init';
-  id: number;
-  /** Backends to try in order; the engine's default order when absent. */
-  order?: BackendName[];
-}
-
-export interface CrossCheckRequest extends CrossCheckOptions {
-  type: 'crossCheck';
-  id: number;
-}
-
-export interface CancelRequest {
-  type: 'cancel';
-  /** The id of the job to cancel. */
-  id: number;
-}
 
 export type JobRequest =
   | InitRequest
@@ -85,27 +59,36 @@ export type JobRequest =
 export type EngineRequest = JobRequest | CancelRequest;
 export type JobType = JobRequest['type'];
 
-export interface ReadyResponse {
-  type: 'ready';
-  id: number;
-  report: BackendReport;
-}
-
-export interface InitFailedResponse {
-  type: 'initFailed';
-  id: number;
-  error: string;
-}
-
-export interface ProgressResponse extends CrossCheckProgress {
-  type: 'progress';
+export interface CancelRequest {
+  type: 'cancel';
+  /** The id of the job to cancel. */
   id: number;
 }
 
-export interface CrossCheckResultResponse extends CrossCheckReport {
-  type: 'crossCheckResult';
-  id: number;
+/** The successful final response of each job type. */
+export interface JobResults {
+  init: ReadyResponse;
+  crossCheck: CrossCheckResultResponse;
+  sweep: SweepResultResponse;
+  paramSweep: ParamSweepResultResponse;
+  hardness: HardnessResultResponse;
+  layerTrace: LayerTraceResultResponse;
+  layerAccuracy: LayerAccuracyResultResponse;
 }
+
+/** The messages a job streams before its final one. */
+export type JobProgressResponse =
+  | ProgressResponse
+  | SweepProgressResponse
+  | HardnessProgressResponse;
+
+/** What each job streams before its final message (never for a job without progress). */
+export type JobProgress = {
+  [T in JobType]: ProgressOf<(typeof JOBS)[T]['progress']>;
+};
+type ProgressOf<P> = [P] extends [null]
+  ? never
+  : Omit<Extract<JobProgressResponse, { type: P }>, 'type' | 'id'>;
 
 export interface ErrorResponse {
   type: 'error';
@@ -125,88 +108,12 @@ export interface DeviceLostResponse {
 }
 
 export type EngineResponse =
-  | ReadyResponse
+  | JobResults[JobType]
+  | JobProgressResponse
   | InitFailedResponse
-  | ProgressResponse
-  | CrossCheckResultResponse
-  | SweepProgressResponse
-  | SweepResultResponse
-  | ParamSweepResultResponse
-  | HardnessProgressResponse
-  | HardnessResultResponse
-  | LayerTraceResultResponse
-  | LayerAccuracyResultResponse
   | ErrorResponse
   | CancelledResponse
   | DeviceLostResponse;
-
-/** The successful final response of each job type. */
-export interface JobResults {
-  init: ReadyResponse;
-  crossCheck: CrossCheckResultResponse;
-  sweep: SweepResultResponse;
-  paramSweep: ParamSweepResultResponse;
-  hardness: HardnessResultResponse;
-  layerTrace: LayerTraceResultResponse;
-  layerAccuracy: LayerAccuracyResultResponse;
-}
-
-/** What each job streams before its final message. */
-export interface JobProgress {
-  init: never;
-  crossCheck: CrossCheckProgress;
-  sweep: Omit<SweepProgressResponse, 'type' | 'id'>;
-  paramSweep: Omit<SweepProgressResponse, 'type' | 'id'>;
-  hardness: Omit<HardnessProgressResponse, 'type' | 'id'>;
-  layerTrace: never;
-  layerAccuracy: never;
-}
-
-const RESPONSE_TYPES: ReadonlySet<string> = new Set<EngineResponse['type']>([
-  'ready',
-  'initFailed',
-  'progress',
-  'crossCheckResult',
-  'sweepProgress',
-  'sweepResult',
-  'paramSweepResult',
-  'hardnessProgress',
-  'hardnessResult',
-  'layerTraceResult',
-  'layerAccuracyResult',
-  'error',
-  'cancelled',
-  'deviceLost',
-]);
-
-const isId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-
-export function isBackendName(x: unknown): x is BackendName {
-  return typeof x === 'string' && (BACKEND_NAMES as readonly string[]).includes(x);
-}
-
-const ORDER_TEXT = `a non-empty list of ${BACKEND_NAMES.join(', ')}`;
-
-const initRequestSchema = object({
-  type: v.literal('init'),
-  id: requestId(),
-  order: v.optional(
-    v.pipe(
-      v.array(oneOf(BACKEND_NAMES), expected(ORDER_TEXT)),
-      v.minLength(1, expected(ORDER_TEXT)),
-    ),
-  ),
-});
-
-const crossCheckRequestSchema = object({
-  type: v.literal('crossCheck'),
-  id: requestId(),
-  n: intIn(CROSS_CHECK_LIMITS.n),
-  d: intIn(CROSS_CHECK_LIMITS.d),
-  heads: intIn(CROSS_CHECK_LIMITS.heads),
-  seed: intIn(CROSS_CHECK_LIMITS.seed),
-  causal: bool(),
-});
 
 const cancelRequestSchema = object({ type: v.literal('cancel'), id: requestId() });
 
@@ -215,38 +122,37 @@ const cancelRequestSchema = object({ type: v.literal('cancel'), id: requestId() 
  * included) are dropped: the request that reaches a job holds only its own fields.
  */
 export const requestSchema = v.variant('type', [
-  initRequestSchema,
-  crossCheckRequestSchema,
+  ...JOB_SPECS.map((job) => job.request),
   cancelRequestSchema,
-  sweepRequestSchema,
-  paramSweepRequestSchema,
-  hardnessRequestSchema,
-  layerTraceRequestSchema,
-  layerAccuracyRequestSchema,
 ]);
 
-/** Every request type once (a Record, so a type added to EngineRequest must be listed here). */
-const REQUEST_TYPES: ReadonlySet<string> = new Set(
-  Object.keys({
-    init: true,
-    crossCheck: true,
-    cancel: true,
-    sweep: true,
-    paramSweep: true,
-    hardness: true,
-    layerTrace: true,
-    layerAccuracy: true,
-  } satisfies Record<EngineRequest['type'], true>),
-);
-
-const initFits: Same<v.InferOutput<typeof initRequestSchema>, InitRequest> = true;
-const crossCheckFits: Fits<v.InferOutput<typeof crossCheckRequestSchema>, CrossCheckRequest> = true;
 const cancelFits: Same<v.InferOutput<typeof cancelRequestSchema>, CancelRequest> = true;
 const allFits: Fits<v.InferOutput<typeof requestSchema>, EngineRequest> = true;
-void initFits;
-void crossCheckFits;
 void cancelFits;
 void allFits;
+
+const REQUEST_TYPES: ReadonlySet<string> = new Set<EngineRequest['type']>([...JOB_TYPES, 'cancel']);
+
+const PROGRESS_TYPES: ReadonlySet<string> = new Set(JOB_SPECS.flatMap((job) => job.progress ?? []));
+
+/** The responses of no one job (a Record, so a response type outside the table must be here). */
+const OTHER_RESPONSES = {
+  initFailed: true,
+  error: true,
+  cancelled: true,
+  deviceLost: true,
+} satisfies Record<
+  Exclude<EngineResponse['type'], (typeof JOBS)[JobType]['result' | 'progress']>,
+  true
+>;
+
+const RESPONSE_TYPES: ReadonlySet<string> = new Set([
+  ...JOB_SPECS.map((job) => job.result),
+  ...PROGRESS_TYPES,
+  ...Object.keys(OTHER_RESPONSES),
+]);
+
+const isId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 /** Validate a message the worker received; returns the request or the reason it is invalid. */
 export function parseRequest(
@@ -269,12 +175,12 @@ export function isEngineResponse(x: unknown): x is EngineResponse {
   return isId(x.id);
 }
 
+/** True for a job's progress message (one of the table's progress types). */
+export function isProgress(r: EngineResponse): r is JobProgressResponse {
+  return PROGRESS_TYPES.has(r.type);
+}
+
 /** True for a job's last message (after it, the id is free). */
 export function isFinal(r: EngineResponse): boolean {
-  return (
-    r.type !== 'progress' &&
-    r.type !== 'sweepProgress' &&
-    r.type !== 'hardnessProgress' &&
-    r.type !== 'deviceLost'
-  );
+  return r.type !== 'deviceLost' && !isProgress(r);
 }

@@ -120,3 +120,6 @@ export const issueText = (issue: v.BaseIssue<unknown>): string =>
 
 /** Compile-time check that a schema's output fits the request's interface. */
 export type Fits<A, B> = [A] extends [B] ? true : false;
+
+/** Compile-time check that two types are the same. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
