@@ -2,15 +2,15 @@ import { create } from 'zustand';
 import { messageOf } from '../core/messageOf';
 import type { BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckProgress, CrossCheckReport } from '../engine/crossCheck';
-import {
-  type EngineClient,
-  EngineError,
-  EngineStoppedError,
-  type Job,
-} from '../worker/engineClient';
+import { type EngineClient, EngineError } from '../worker/engineClient';
 import { type BackendChoice, parseBackendParam } from './backendParam';
+import {
+  type EngineJobHandle,
+  type EngineJobHandlers,
+  type StartOn,
+  startEngineJob,
+} from './engineJob';
 import { startEngine } from './engineWorker';
-import { jobEnding } from './jobEnding';
 
 /**
  * The engine session every screen shares: the engine's phase and report, and the cross-check
@@ -56,7 +56,7 @@ const IDLE_CHECK: CheckState = { status: 'idle', progress: null, report: null, e
 let client: EngineClient | null = null;
 /** Settles when the current client's init does (rejects when it fails or the worker crashes). */
 let ready: Promise<EngineClient> | null = null;
-let checkJob: Job<CrossCheckReport> | null = null;
+let checkJob: EngineJobHandle | null = null;
 
 export const useEngineStore = create<EngineSessionState>()((set, get) => {
   const setEngine = (engine: Partial<EngineState>) =>
@@ -105,29 +105,25 @@ export const useEngineStore = create<EngineSessionState>()((set, get) => {
     restartEngine: () => {
       client?.terminate();
       client = null;
+      checkJob?.drop();
       checkJob = null;
       set({ check: IDLE_CHECK });
       boot();
     },
 
     runCrossCheck: () => {
-      if (!client || get().engine.phase !== 'ready' || get().check.status === 'running') return;
-      const job = client.crossCheck(CHECK_OPTIONS, (progress) => {
-        if (checkJob === job) setCheck({ progress });
-      });
-      checkJob = job;
+      const own = client;
+      if (!own || get().engine.phase !== 'ready' || get().check.status === 'running') return;
       set({ check: { status: 'running', progress: null, report: null, error: null } });
-      job.result.then(
-        (report) => checkJob === job && setCheck({ status: 'done', report }),
-        (err: unknown) => {
-          if (checkJob !== job) return;
-          setCheck(jobEnding(err));
+      checkJob = startEngineJob(
+        async () => own,
+        (c, onProgress: (p: CrossCheckProgress) => void) => c.crossCheck(CHECK_OPTIONS, onProgress),
+        {
+          onProgress: (progress) => setCheck({ progress }),
+          onResult: (report) => setCheck({ status: 'done', report }),
+          onEnding: (ending) => setCheck(ending),
           // The client replaced a worker that did not yield: show the fresh engine's report.
-          if (err instanceof EngineStoppedError)
-            err.fresh.then(
-              (report) => setEngine({ report }),
-              () => {},
-            );
+          onFreshEngine: (fresh) => fresh.ok && setEngine({ report: fresh.report }),
         },
       );
     },
@@ -135,3 +131,11 @@ export const useEngineStore = create<EngineSessionState>()((set, get) => {
     cancelCrossCheck: () => checkJob?.cancel(),
   };
 });
+
+/** An engine job on the shared engine (started, or restarted when lost, first): see engineJob. */
+export function runOnEngine<T, P = never>(
+  start: StartOn<EngineClient, T, P>,
+  handlers: EngineJobHandlers<T, P>,
+): EngineJobHandle {
+  return startEngineJob(() => useEngineStore.getState().readyEngine(), start, handlers);
+}

@@ -68,3 +68,20 @@ export function formatParams(params: Readonly<Record<string, number>>): string {
 export function formatTolerance(x: number): string {
   return exp0(x);
 }
+
+const fixed2 = format('.2f');
+
+/** A fitted exponent as a power of n: "n^1.97". */
+export function formatExponent(slope: number): string {
+  return `n^${fixed2(slope)}`;
+}
+
+/** Seconds a run took: "12.3 s", "under 0.1 s". */
+export function formatSeconds(s: number): string {
+  return s < 0.1 ? 'under 0.1 s' : `${fixed1(s)} s`;
+}
+
+/** Three significant digits, trailing zeros dropped: 0.25, 1.23, 12300. */
+export function formatSig3(x: number): string {
+  return sig3Trim(x);
+}

@@ -11,7 +11,7 @@ import type { ChartSeries, Marker } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { largeNExponent } from '../../core/fit';
 import { findSpec } from '../../core/variantSpecs';
-import { formatN } from '../../shared/numberFormat';
+import { formatExponent, formatN } from '../../shared/numberFormat';
 import type { ComplexityChartsProps, SweepShape } from './ComplexityCharts';
 
 /** Series of the complexity charts: colours, theory curves, crossovers, a compared run. */
@@ -118,5 +118,5 @@ export function crossoverMarkers(times: Series[]): Marker[] {
 export function largeNNote(s: Series): string | undefined {
   const fit = largeNExponent(s.points.map((p) => ({ n: p.n, ms: p.y })));
   if (fit.slope === null || fit.nMin === null || fit.nMax === null) return undefined;
-  return `n^${fit.slope.toFixed(2)} over ${formatN(fit.nMin)}–${formatN(fit.nMax)}`;
+  return `${formatExponent(fit.slope)} over ${formatN(fit.nMin)}–${formatN(fit.nMax)}`;
 }

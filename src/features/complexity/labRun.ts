@@ -1,5 +1,6 @@
 import type { EtaPrior } from '../../core/eta';
 import type { SweepFit, SweepRow } from '../../engine/sweep';
+import { formatSeconds } from '../../shared/numberFormat';
 import type { SweepJobConfig, SweepOutcome, SweepProgressInfo } from '../../worker/sweepProtocol';
 import { duration } from './model/callEstimate';
 import { runMsLeft } from './model/runEta';
@@ -214,7 +215,7 @@ export function statusText(run: LabRun): string | null {
   const refused = run.rows.length - measured;
   const secs =
     run.startedAt !== null && run.finishedAt !== null
-      ? ` in ${((run.finishedAt - run.startedAt) / 1000).toFixed(1)} s`
+      ? ` in ${formatSeconds((run.finishedAt - run.startedAt) / 1000)}`
       : '';
   const counts = `${plural(measured, 'point')} measured${refused ? `, ${refused} refused` : ''}`;
   switch (run.status) {

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { messageOf } from '../../core/messageOf';
-import { useEngineStore } from '../../session/engineStore';
-import { EngineError, EngineStoppedError, type Job } from '../../worker/engineClient';
-import type { ParamSweepOutcome, SweepOutcome } from '../../worker/sweepProtocol';
+import type { EngineJobHandle } from '../../session/engineJob';
+import { runOnEngine, useEngineStore } from '../../session/engineStore';
+import type { SweepProgressInfo } from '../../worker/sweepProtocol';
 import {
   abortRun,
   applyProgress,
@@ -74,10 +74,8 @@ export interface LabState {
   useSyntheticInputs(): void;
 }
 
-const isCancel = (err: unknown) => err instanceof EngineError && err.kind === 'cancelled';
-
-let sweepJob: Job<SweepOutcome> | null = null;
-let paramJob: Job<ParamSweepOutcome> | null = null;
+let sweepJob: EngineJobHandle | null = null;
+let paramJob: EngineJobHandle | null = null;
 
 const initial = parseLabHash(globalThis.location?.hash ?? '');
 
@@ -133,59 +131,31 @@ export const useLabStore = create<LabState>()((set, get) => ({
     if (get().run.status === 'running' || get().paramRun.status === 'running') return;
     const own = get().own.input;
     const config = jobConfigOf(get().config, own);
-    sweepJob = null;
     const report = useEngineStore.getState().engine.report;
     // Before the engine reports its kind, assume the slowest (a software GPU).
     const prior = etaPrior(report ? engineKind(report) : 'softwareGpu');
     set({ run: startRun(config, performance.now(), prior) });
     const update = (f: (r: LabRun) => LabRun) => set((s) => ({ run: f(s.run) }));
-    useEngineStore
-      .getState()
-      .readyEngine()
-      .then(
-        (client) => {
-          if (get().run.status !== 'running' || get().run.config !== config) return;
-          const job = client.sweep(
-            config,
-            (p) => {
-              if (sweepJob === job) update((r) => applyProgress(r, p, performance.now()));
-            },
-            own?.inputs,
-          );
-          sweepJob = job;
-          job.result.then(
-            (outcome) =>
-              sweepJob === job && update((r) => finishRun(r, outcome, performance.now())),
-            (err: unknown) => {
-              if (sweepJob !== job) return;
-              if (err instanceof EngineStoppedError) {
-                // The worker was replaced: say so, and again once the fresh one has started.
-                update((r) => stopRun(r, performance.now()));
-                err.fresh.then(
-                  () => update((r) => freshEngine(r, null)),
-                  (e: unknown) => update((r) => freshEngine(r, messageOf(e))),
-                );
-                return;
-              }
-              const status = isCancel(err) ? 'cancelled' : 'failed';
-              update((r) =>
-                abortRun(r, status, isCancel(err) ? null : messageOf(err), performance.now()),
-              );
-            },
-          );
-        },
-        (err: unknown) =>
+    sweepJob = runOnEngine(
+      (client, onProgress: (p: SweepProgressInfo) => void) =>
+        client.sweep(config, onProgress, own?.inputs),
+      {
+        onProgress: (p) => update((r) => applyProgress(r, p, performance.now())),
+        onResult: (outcome) => update((r) => finishRun(r, outcome, performance.now())),
+        onEnding: ({ status, error }, stopped) =>
+          // A stopped worker is said so, and again once the fresh one has started.
           update((r) =>
-            abortRun(r, 'failed', `the engine did not start: ${messageOf(err)}`, performance.now()),
+            stopped ? stopRun(r, performance.now()) : abortRun(r, status, error, performance.now()),
           ),
-      );
+        onFreshEngine: (fresh) => update((r) => freshEngine(r, fresh.ok ? null : fresh.error)),
+      },
+    );
   },
 
   cancel: () => {
     if (get().run.status === 'running') {
       set((s) => ({ run: requestCancel(s.run) }));
-      if (sweepJob) sweepJob.cancel();
-      else set((s) => ({ run: abortRun(s.run, 'cancelled', null, performance.now()) }));
+      sweepJob?.cancel();
     }
     if (get().paramRun.status === 'running') paramJob?.cancel();
   },
@@ -209,35 +179,25 @@ export const useLabStore = create<LabState>()((set, get) => ({
     const config = { ...base, ns: [selection.n] };
     const setRun = (patch: Partial<ParamRun>) =>
       set((s) => ({ paramRun: { ...s.paramRun, ...patch } }));
-    paramJob = null;
     set({ paramRun: { ...IDLE_PARAM_RUN, status: 'running', selection } });
-    useEngineStore
-      .getState()
-      .readyEngine()
-      .then((client) => {
-        const body = { config, param: selection.param, values, inputs: own?.inputs };
-        const job = client.paramSweep(body, (p) => {
-          if (paramJob !== job) return;
+    const body = { config, param: selection.param, values, inputs: own?.inputs };
+    paramJob = runOnEngine(
+      (client, onProgress: (p: SweepProgressInfo) => void) => client.paramSweep(body, onProgress),
+      {
+        onProgress: (p) => {
           const points =
             p.phase === 'done' && p.row && p.value !== undefined
               ? [...get().paramRun.points, { value: p.value, row: p.row }]
               : get().paramRun.points;
           setRun({ progress: { step: p.step, total: p.total, value: p.value }, points });
-        });
-        paramJob = job;
-        return job.result.then((o) => {
-          if (paramJob !== job) return;
+        },
+        onResult: (o) => {
           const status = o.error ? 'failed' : o.cancelled ? 'cancelled' : 'done';
           setRun({ status, points: o.points, error: o.error ?? null, progress: null });
-        });
-      })
-      .catch((err: unknown) =>
-        setRun({
-          status: isCancel(err) || err instanceof EngineStoppedError ? 'cancelled' : 'failed',
-          error: isCancel(err) ? null : messageOf(err),
-          progress: null,
-        }),
-      );
+        },
+        onEnding: ({ status, error }) => setRun({ status, error, progress: null }),
+      },
+    );
   },
 
   loadOwnInput: (file) =>
@@ -273,10 +233,10 @@ useEngineStore.subscribe((s, prev) => {
   const why =
     s.engine.error ??
     (s.engine.phase === 'deviceLost' ? 'the GPU device was lost' : 'the engine stopped');
-  sweepJob = null;
+  sweepJob?.drop();
   useLabStore.setState((lab) => ({ run: abortRun(lab.run, 'failed', why, performance.now()) }));
   if (useLabStore.getState().paramRun.status === 'running') {
-    paramJob = null;
+    paramJob?.drop();
     useLabStore.setState((lab) => ({
       paramRun: { ...lab.paramRun, status: 'failed', error: why, progress: null },
     }));

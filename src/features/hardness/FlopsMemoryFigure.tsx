@@ -1,9 +1,10 @@
 import { useEffect, useMemo } from 'react';
+import { BYTES_AXIS_Y, N_AXIS, TIME_AXIS_Y } from '../../charts/axes';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import type { SweepRow } from '../../engine/sweep';
 import { useEngineStore } from '../../session/engineStore';
-import { formatBytes, formatMs, formatN } from '../../shared/numberFormat';
+import { formatExponent } from '../../shared/numberFormat';
 import type { SweepJobConfig, SweepOutcome } from '../../worker/sweepProtocol';
 import { dateOf, useLabStore, whereMade } from '../complexity';
 import { onlyVariants } from './hardnessFiles';
@@ -15,30 +16,26 @@ import { flopsMarks, formatFlops } from './timingMarks';
 import { useEngineJob } from './useEngineJob';
 
 const EXACT = ['dense', 'flash', 'fused'];
-const slope = (x: number | null | undefined) => (x == null ? undefined : `n^${x.toFixed(2)}`);
+const slope = (x: number | null | undefined) => (x == null ? undefined : formatExponent(x));
 
 function Chart(props: {
   title: string;
-  yLabel: string;
+  /** The y axis: its label, number format and ticks (charts/axes). */
+  yAxis: { yLabel: string; formatY: (y: number) => string; yTicks?: 'decades' | 'pow2' };
   series: ChartSeries[];
-  formatY: (y: number) => string;
   note: (id: string) => string | undefined;
   footer?: string;
-  yTicks?: 'decades' | 'pow2';
 }) {
   const toggles = useToggles();
   return (
     <LineChart
       title={props.title}
-      xLabel="sequence length n"
-      yLabel={props.yLabel}
+      {...N_AXIS}
+      {...props.yAxis}
       series={props.series}
       hidden={toggles.hidden}
       onToggle={toggles.toggle}
-      formatX={formatN}
-      formatY={props.formatY}
       legendNote={props.note}
-      yTicks={props.yTicks}
       height={250}
       footer={props.footer ? <p className="chart-note">{props.footer}</p> : undefined}
     />
@@ -112,26 +109,22 @@ export function FlopsMemoryFigure({
         <div className="hx-grid-3">
           <Chart
             title="FLOPs (cost formulas)"
-            yLabel="FLOPs per call"
+            yAxis={{ yLabel: 'FLOPs per call', formatY: formatFlops }}
             series={marks.flops}
-            formatY={formatFlops}
             note={note('flops')}
             footer="The lines lie on top of each other: tiling does the same 4n²d FLOPs (flash adds a few per block to rescale)."
           />
           <Chart
             title="Peak tensor memory (measured)"
-            yLabel="bytes"
+            yAxis={BYTES_AXIS_Y}
             series={marks.memory}
-            formatY={formatBytes}
-            yTicks="pow2"
             note={note('memory')}
             footer="Solid: measured peak tensor bytes (tfjs accounting). Dashed: the variant’s analytic working set."
           />
           <Chart
             title="Time (measured median)"
-            yLabel="time per call"
+            yAxis={TIME_AXIS_Y}
             series={marks.time}
-            formatY={formatMs}
             note={note('time')}
             footer="Exponents fitted over the three largest n. Below n ≈ 512 fixed per-kernel costs flatten the curves; larger n brings every exact variant towards 2."
           />

@@ -1,4 +1,5 @@
 import { useEngineStore } from '../../session/engineStore';
+import { formatSeconds } from '../../shared/numberFormat';
 import type { JobState } from './useEngineJob';
 
 /**
@@ -80,8 +81,7 @@ export function JobBar<T>(props: {
 }
 
 function statusText<T>(s: JobState<T>): string {
-  const secs =
-    s.seconds === null ? '' : s.seconds < 0.1 ? ' in under 0.1 s' : ` in ${s.seconds.toFixed(1)} s`;
+  const secs = s.seconds === null ? '' : ` in ${formatSeconds(s.seconds)}`;
   switch (s.status) {
     case 'idle':
       return '';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import { N_AXIS, TIME_AXIS_Y } from '../../charts/axes';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
-import { formatMs, formatN } from '../../shared/numberFormat';
 import type { HardnessOutcome } from '../../worker/hardnessProtocol';
 import { JobBar } from './JobBar';
 import { DEFAULT_HARDNESS_CONFIG, type HardnessConfig } from './model/config';
@@ -76,13 +76,12 @@ export function ModFigure({ config = DEFAULT_HARDNESS_CONFIG }: { config?: Hardn
         <>
           <LineChart
             title="Time of full attention and of the routed block (measured median)"
+            {...N_AXIS}
+            {...TIME_AXIS_Y}
             xLabel="sequence length S"
-            yLabel="time per call"
             series={marks.series}
             hidden={toggles.hidden}
             onToggle={toggles.toggle}
-            formatX={formatN}
-            formatY={formatMs}
             legendNote={(id) => legendNote(marks, id)}
             height={280}
           />

@@ -3,7 +3,7 @@ import { Heatmap } from '../../charts/Heatmap';
 import { LineChart } from '../../charts/LineChart';
 import { useToggles } from '../../charts/useToggles';
 import { Formula } from '../../shared/Formula';
-import { formatError } from '../../shared/numberFormat';
+import { formatError, formatSig3 } from '../../shared/numberFormat';
 import type { HardnessOutcome, RankLimitResult } from '../../worker/hardnessProtocol';
 import { JobBar } from './JobBar';
 import { crossingTau, rankMarks } from './marks';
@@ -12,7 +12,7 @@ import { rankRequest, requestKey } from './model/requests';
 import { saveJob } from './saveFiles';
 import { useEngineJob } from './useEngineJob';
 
-const formatCell = (v: number) => (Math.abs(v) < 5e-4 ? '0' : Number(v.toPrecision(3)).toString());
+const formatCell = (v: number) => (Math.abs(v) < 5e-4 ? '0' : formatSig3(v));
 const formatTau = (t: number) => Number(t.toPrecision(2)).toString();
 
 function Matrices({ r, n, m }: { r: RankLimitResult; n: number; m: number }) {

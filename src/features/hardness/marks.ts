@@ -3,6 +3,7 @@ import type { ChartSeries, HLine } from '../../charts/LineChart';
 import type { EstimatorPoint } from '../../core/hardness/performerEstimator';
 import { max } from '../../core/stats';
 import type { BoundedEntriesPoint } from '../../engine/experiments/boundedEntries';
+import { formatSig3 } from '../../shared/numberFormat';
 import type { RankLimitResult } from '../../worker/hardnessProtocol';
 
 /**
@@ -54,7 +55,7 @@ export function boundedCharts(points: readonly BoundedEntriesPoint[]): BoundedCh
 
 /** B²/ln n on the axis: 0.125 → "1/8", 2 → "2". */
 export function formatRatio(x: number): string {
-  if (x >= 1) return Number(x.toPrecision(3)).toString();
+  if (x >= 1) return formatSig3(x);
   const inv = 1 / x;
   return Number.isInteger(Math.round(inv * 1e6) / 1e6) ? `1/${Math.round(inv)}` : x.toPrecision(2);
 }
@@ -108,13 +109,13 @@ export function rankMarks(
   const hLines: HLine[] = [
     {
       y: r.bestError,
-      label: `rank-${m} floor ${r.bestError.toPrecision(3)}`,
+      label: `rank-${m} floor ${formatSig3(r.bestError)}`,
       labelSide: 'left',
     },
   ];
   // For I and the shift the floor is √(n − m); for the band it lies below, so draw both.
   if (Math.abs(r.bound - r.bestError) > 1e-6 * r.bound) {
-    hLines.push({ y: r.bound, label: `√(n − m) = ${r.bound.toPrecision(3)}`, labelSide: 'left' });
+    hLines.push({ y: r.bound, label: `√(n − m) = ${formatSig3(r.bound)}`, labelSide: 'left' });
   } else {
     hLines[0].label += ` = √(n − m)`;
   }

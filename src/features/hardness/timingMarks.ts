@@ -3,6 +3,7 @@ import type { ChartSeries } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
 import { fitExponent } from '../../core/fit';
 import { isMeasured, type SweepRow } from '../../engine/results';
+import { formatSig3 } from '../../shared/numberFormat';
 import type { ModPoint } from '../../worker/hardnessProtocol';
 import { measuredPoint } from '../complexity';
 
@@ -107,7 +108,7 @@ export function modMarks(points: readonly ModPoint[], capacity: number): ModMark
     },
     {
       id: 'theory',
-      label: `(C/S)² × full = ${(capacity * capacity).toPrecision(3)} × full`,
+      label: `(C/S)² × full = ${formatSig3(capacity * capacity)} × full`,
       color: variantColor('flash'),
       dashed: true,
       points: full.map((p) => ({ n: p.n, y: p.y * capacity * capacity })),

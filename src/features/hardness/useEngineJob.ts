@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useEngineStore } from '../../session/engineStore';
-import { jobEnding } from '../../session/jobEnding';
+import type { EngineJobHandle } from '../../session/engineJob';
+import { runOnEngine } from '../../session/engineStore';
 import type { EngineClient, Job } from '../../worker/engineClient';
 
 /**
@@ -41,55 +41,34 @@ export function useEngineJob<T extends Outcome>() {
     progress: null,
     seconds: null,
   });
-  const generation = useRef(0);
-  const job = useRef<Job<T> | null>(null);
+  const job = useRef<EngineJobHandle | null>(null);
 
   const cancel = useCallback(() => job.current?.cancel(), []);
 
   const run = useCallback((start: StartJob<T>) => {
-    job.current?.cancel();
-    job.current = null;
-    const gen = ++generation.current;
-    const mine = () => generation.current === gen;
+    job.current?.drop();
     // Timed from the job's first progress: time queued behind other jobs is not its own.
     let began = performance.now();
     let begun = false;
     const seconds = () => (performance.now() - began) / 1000;
     setState((s) => ({ ...s, status: 'running', error: null, progress: null }));
-    useEngineStore
-      .getState()
-      .readyEngine()
-      .then((client) => {
-        if (!mine()) return null;
-        const started = start(client, (progress) => {
-          if (!begun) [begun, began] = [true, performance.now()];
-          if (mine()) setState((s) => ({ ...s, progress }));
-        });
-        job.current = started;
-        return started.result;
-      })
-      .then(
-        (outcome) => {
-          if (!outcome || !mine()) return;
-          const status = outcome.error ? 'failed' : outcome.cancelled ? 'cancelled' : 'done';
-          const error = outcome.error ?? null;
-          setState({ status, result: outcome, error, progress: null, seconds: seconds() });
-        },
-        (err: unknown) => {
-          if (!mine()) return;
-          setState((s) => ({ ...s, ...jobEnding(err), progress: null, seconds: seconds() }));
-        },
-      );
+    job.current = runOnEngine(start, {
+      onProgress: (progress) => {
+        if (!begun) [begun, began] = [true, performance.now()];
+        setState((s) => ({ ...s, progress }));
+      },
+      onResult: (outcome) => {
+        const status = outcome.error ? 'failed' : outcome.cancelled ? 'cancelled' : 'done';
+        const error = outcome.error ?? null;
+        setState({ status, result: outcome, error, progress: null, seconds: seconds() });
+      },
+      onEnding: (ending) =>
+        setState((s) => ({ ...s, ...ending, progress: null, seconds: seconds() })),
+    });
   }, []);
 
   // Unmounting cancels the job in flight; its answer is ignored.
-  useEffect(
-    () => () => {
-      generation.current++;
-      job.current?.cancel();
-    },
-    [],
-  );
+  useEffect(() => () => job.current?.drop(), []);
 
   return { state, run, cancel };
 }

@@ -1,6 +1,5 @@
-import { messageOf } from '../../core/messageOf';
+import { type EngineJobHandle, startEngineJob } from '../../session/engineJob';
 import { useEngineStore } from '../../session/engineStore';
-import { isCancelled } from '../../session/jobEnding';
 import type { Job } from '../../worker/engineClient';
 import { RUN_DELAY_MS } from './layersConfig';
 import { type LayersEngine, layersEngine } from './layersEngine';
@@ -20,13 +19,18 @@ export function startLayersRunner(
   engine: () => Promise<LayersEngine> = layersEngine,
   delayMs = RUN_DELAY_MS,
 ): () => void {
-  const jobs: Record<Slot, Job<unknown> | null> = { trace: null, accuracy: null };
+  const jobs: Record<Slot, EngineJobHandle | null> = { trace: null, accuracy: null };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   const store = useLayersStore;
   const update = (slot: Slot, patch: Partial<RunState<never>>) =>
     store.setState((s) => ({ [slot]: { ...s[slot], ...patch } }) as Partial<LayersState>);
+  const drop = (slot: Slot) => {
+    jobs[slot]?.drop();
+    jobs[slot] = null;
+  };
 
+  /** Settles when the job has ended (not when it is dropped for a newer one). */
   const launch = <R extends { model: string }, T>(
     slot: Slot,
     plan: Plan<R>,
@@ -34,35 +38,31 @@ export function startLayersRunner(
   ) => {
     const current = store.getState()[slot];
     if (!plan.ok) {
-      jobs[slot]?.cancel();
-      jobs[slot] = null;
+      drop(slot);
       update(slot, { status: 'refused', key: null, error: plan.reason });
       return Promise.resolve();
     }
     if (current.key === plan.key && current.status !== 'failed') return Promise.resolve();
-    jobs[slot]?.cancel();
-    jobs[slot] = null;
+    drop(slot);
     update(slot, { status: 'running', key: plan.key, error: null });
     const began = performance.now();
-    const mine = () => !stopped && store.getState()[slot].key === plan.key;
-    return engine()
-      .then((e) => {
-        if (!mine()) return;
-        const job = start(e, plan.request);
-        jobs[slot] = job as Job<unknown>;
-        return job.result.then((result) => {
-          if (mine())
-            update(slot, {
-              status: 'done',
-              result: result as never,
-              ms: performance.now() - began,
-              model: plan.request.model,
-            });
-        });
-      })
-      .catch((err: unknown) => {
-        if (mine() && !isCancelled(err)) update(slot, { status: 'failed', error: messageOf(err) });
+    return new Promise<void>((ended) => {
+      jobs[slot] = startEngineJob(engine, (e) => start(e, plan.request), {
+        onResult: (result) => {
+          update(slot, {
+            status: 'done',
+            result: result as never,
+            ms: performance.now() - began,
+            model: plan.request.model,
+          });
+          ended();
+        },
+        onEnding: ({ status, error }) => {
+          if (status === 'failed') update(slot, { status: 'failed', error });
+          ended();
+        },
       });
+    });
   };
 
   const run = () => {
@@ -75,8 +75,7 @@ export function startLayersRunner(
     // A batch score for settings that changed is stale: stop it so the trace need not queue behind it.
     const scoring = store.getState().accuracy;
     if (scoring.status === 'running' && scoring.key !== (accuracy.ok ? accuracy.key : null)) {
-      jobs.accuracy?.cancel();
-      jobs.accuracy = null;
+      drop('accuracy');
       update('accuracy', { status: 'idle', key: null });
     }
     // The trace first: the maps matter more than the batch score, and the worker runs one job at a time.
@@ -108,8 +107,8 @@ export function startLayersRunner(
   return () => {
     stopped = true;
     if (timer !== null) clearTimeout(timer);
-    jobs.trace?.cancel();
-    jobs.accuracy?.cancel();
+    drop('trace');
+    drop('accuracy');
     // A run cut short is not a result: reopening the screen runs it again.
     for (const slot of ['trace', 'accuracy'] as const) {
       if (store.getState()[slot].status === 'running') update(slot, { status: 'idle', key: null });

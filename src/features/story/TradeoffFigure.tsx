@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ERROR_AXIS_Y, TIME_AXIS_X } from '../../charts/axes';
 import { type ChartSeries, LineChart } from '../../charts/LineChart';
 import { variantColor, variantShape } from '../../charts/palette';
@@ -6,8 +6,10 @@ import { useToggles } from '../../charts/useToggles';
 import type { InputKind } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
 import { findSpec } from '../../core/variantSpecs';
-import { useEngineStore } from '../../session/engineStore';
+import type { EngineJobHandle } from '../../session/engineJob';
+import { runOnEngine } from '../../session/engineStore';
 import { formatError, formatMs } from '../../shared/numberFormat';
+import type { SweepJobConfig, SweepProgressInfo } from '../../worker/sweepProtocol';
 import { dateOf, whereMade } from '../complexity';
 import {
   FAILS_ERROR,
@@ -72,42 +74,35 @@ export function TradeoffFigure({ input }: { input: string }) {
     };
   }, [input]);
 
+  // A live run belongs to this figure: leaving the step drops it.
+  const job = useRef<EngineJobHandle | null>(null);
+  useEffect(() => () => job.current?.drop(), []);
   const runLive = (n: number, variants: string[]) => {
     setShown({ kind: 'running', done: 0, total: variants.length, at: 'starting the engine' });
-    useEngineStore
-      .getState()
-      .readyEngine()
-      .then(
-        (client) =>
-          client.sweep(
-            {
-              variants,
-              ns: [n],
-              d: 64,
-              heads: 1,
-              causal: false,
-              inputKind: input as InputKind,
-              seed: 1,
-              repeats: 3,
-            },
-            (p) =>
-              setShown({
-                kind: 'running',
-                done: p.step - (p.phase === 'start' ? 1 : 0),
-                total: p.total,
-                at: `${label(p.variant)} at n = ${p.n}`,
-              }),
-          ).result,
-      )
-      .then(
-        (outcome) =>
+    const request: SweepJobConfig = {
+      ...{ variants, ns: [n], d: 64, heads: 1, causal: false },
+      ...{ inputKind: input as InputKind, seed: 1, repeats: 3 },
+    };
+    job.current?.drop();
+    job.current = runOnEngine(
+      (client, onProgress: (p: SweepProgressInfo) => void) => client.sweep(request, onProgress),
+      {
+        onProgress: (p) =>
+          setShown({
+            kind: 'running',
+            done: p.step - (p.phase === 'start' ? 1 : 0),
+            total: p.total,
+            at: `${label(p.variant)} at n = ${p.n}`,
+          }),
+        onResult: (outcome) =>
           setShown({
             kind: 'live',
             ...pointsOf(outcome.rows),
             where: `${whereMade(outcome.provenance)}, just now`,
           }),
-        (err: unknown) => setShown({ kind: 'failed', error: messageOf(err) }),
-      );
+        onEnding: ({ error }) => setShown({ kind: 'failed', error: error ?? 'cancelled' }),
+      },
+    );
   };
 
   if (shown.kind === 'loading')
