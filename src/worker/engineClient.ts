@@ -315,7 +315,8 @@ export class EngineClient {
       return;
     }
     if (data.id === null) {
-      // An error not tied to a job: surface it as a crash only if nothing can explain it.
+      // An error with no job id: a request whose id the worker could not read, or a duplicate id
+      // (the running job with that id must not be failed). No pending job matches it: logged only.
       console.warn(`engine: ${data.type === 'error' ? data.message : data.type}`);
       return;
     }
