@@ -139,6 +139,40 @@ test('a Run on Q, K, V from a numpy .npz: prefixes per n, dense ≈ float64, pro
   expect(offOrigin(log.requests, new URL(page.url()).origin)).toEqual([]);
 });
 
+test('q.npy, k.npy and v.npy picked together: the same run, the three files named in the results', async ({
+  page,
+  log,
+}) => {
+  test.setTimeout(300_000);
+  await openLab(page);
+  const sha = createHash('sha256');
+  for (const f of ['q.npy', 'k.npy', 'v.npy']) sha.update(readFileSync(pathOf(f)));
+  const digest = sha.digest('hex');
+
+  await fileInput(page).setInputFiles(['v.npy', 'k.npy', 'q.npy'].map(pathOf));
+  await expect(page.getByTestId('own-input')).toContainText(
+    'your file: q.npy + k.npy + v.npy (2 × 64 × 16, float32)',
+  );
+  await expect(page.getByTestId('own-input-sha')).toHaveText(`SHA-256 ${digest.slice(0, 12)}…`);
+  await expect(page.getByLabel('largest n')).toHaveValue('64');
+
+  await runButton(page).click();
+  await expect(status(page)).toHaveText(/^(Done|Cancelled|Failed)/, { timeout: 240_000 });
+  await expect(status(page)).toHaveText(/^Done: 6 points/, { timeout: 1 });
+  await expect(page.getByTestId('results-input')).toContainText(
+    `your file q.npy + k.npy + v.npy, shape (2, 64, 16), float32, SHA-256 ${digest.slice(0, 12)}…`,
+  );
+  const dense = await measuredRows(page)
+    .filter({ has: page.locator('td', { hasText: /^dense$/ }) })
+    .evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[8]?.textContent)));
+  expect(dense).toHaveLength(3);
+  for (const rel of dense) {
+    expect(rel).toBeGreaterThan(0);
+    expect(rel).toBeLessThanOrEqual(1e-5);
+  }
+  expect(log.errors).toEqual([]);
+});
+
 test('bad files show their own message and change nothing else', async ({ page, log }) => {
   await openLab(page);
   await expect(page.getByRole('table', { name: 'Results' })).toBeVisible();

@@ -3,7 +3,7 @@ import { useLabStore } from './labStore';
 import { fileNs, inputText, nIsPow2, shortSha } from './ownInputs';
 
 /**
- * "Load Q, K, V (.npz)…": a file read on this page (never uploaded), then the file's summary
+ * "Load Q, K, V (.npz)…": a .npz (or q.npy, k.npy, v.npy together) read on this page (never uploaded), then the file's summary
  * and "use synthetic inputs"; a bad file only shows why, as plain text.
  */
 export function OwnInputsControl() {
@@ -18,18 +18,20 @@ export function OwnInputsControl() {
         <span>Load Q, K, V (.npz)…</span>
         <input
           type="file"
-          accept=".npz"
+          multiple
+          accept=".npz,.npy"
           data-testid="own-input-file"
           aria-describedby={hintId}
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = ''; // the same file again reloads it
-            if (file) void load(file);
+            if (files.length > 0) void load(files);
           }}
         />
       </label>
       <span id={hintId} className="muted">
-        numpy.savez(path, q=q, k=k, v=v), each (n, d) or (heads, n, d); read on this page only.
+        numpy.savez(path, q=q, k=k, v=v), or q.npy, k.npy and v.npy picked together; each (n, d) or
+        (heads, n, d); read on this page only.
       </span>
       {input ? (
         <p className="lab-own-input" data-testid="own-input">

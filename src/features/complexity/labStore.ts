@@ -34,6 +34,8 @@ import { loadPrecomputed, type ResultSet } from './precomputed';
  * Plain data only; jobs go through the app store's engine client.
  */
 
+type OwnFile = Blob & { name: string };
+
 export interface LabUi {
   hidden: string[];
   /** n of the error-vs-time chart; null: the largest n measured. */
@@ -68,8 +70,8 @@ export interface LabState {
   setFrontierN(n: number | null): void;
   setParamSelection(patch: Partial<ParamSelection>): void;
   runParamSweep(values: number[]): void;
-  /** Read a .npz of q, k, v; a bad file only sets the notice, nothing else changes. */
-  loadOwnInput(file: Blob & { name: string }): Promise<void>;
+  /** Read a .npz of q, k, v (or q.npy, k.npy, v.npy); a bad file only sets the notice. */
+  loadOwnInput(files: OwnFile | readonly OwnFile[]): Promise<void>;
   /** Back to generated inputs and the settings from before the file. */
   useSyntheticInputs(): void;
 }
@@ -200,9 +202,9 @@ export const useLabStore = create<LabState>()((set, get) => ({
     );
   },
 
-  loadOwnInput: (file) =>
+  loadOwnInput: (files) =>
     import('./ownInputFile')
-      .then((reader) => reader.readOwnInput(file))
+      .then((reader) => reader.readOwnInputs(Array.isArray(files) ? files : [files]))
       .then(
         (input) =>
           set((s) => ({

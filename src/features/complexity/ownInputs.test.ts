@@ -8,7 +8,7 @@ import { keepAll, referenceAttention } from '../../core/reference/dense';
 import { BAD_NPZ_FILES } from '../../testing/badNpzFiles';
 import { buildJson } from './exportResults';
 import { DEFAULT_CONFIG } from './model/labConfig';
-import { OWN_INPUT_LIMITS, readOwnInput } from './ownInputFile';
+import { OWN_INPUT_LIMITS, qkvKeyOf, readOwnInput, readOwnInputs } from './ownInputFile';
 import { fileNs, withOwnInput } from './ownInputs';
 import { resultSetOfText } from './resultFiles';
 
@@ -67,6 +67,53 @@ describe('readOwnInput', () => {
       d: 16,
       heads: 2,
     });
+  });
+});
+
+describe('three .npy files picked together', () => {
+  const concatSha = (...files: string[]) => {
+    const h = createHash('sha256');
+    for (const f of files) h.update(bytesOf(f));
+    return h.digest('hex');
+  };
+
+  it('read as q, k, v by name in any order, the same arrays as the .npz, hashed in q, k, v order', async () => {
+    const own = await readOwnInputs([fileOf('v.npy'), fileOf('q.npy'), fileOf('k.npy')]);
+    expect(own.info).toEqual({
+      name: 'q.npy + k.npy + v.npy',
+      shape: [2, 64, 16],
+      dtype: 'float32',
+      sha256: concatSha('q.npy', 'k.npy', 'v.npy'),
+    });
+    const npz = await readOwnInput(fileOf('qkv.npz'));
+    for (const key of ['q', 'k', 'v'] as const) {
+      expect(Array.from(own.inputs[key].data), key).toEqual(Array.from(npz.inputs[key].data));
+    }
+  });
+
+  it('names like layer3_q.npy count; anything else is refused with how to name them', async () => {
+    expect(['q.npy', 'layer3_k.npy', 'run-7.V.npy', 'head.q.npy'].map(qkvKeyOf)).toEqual([
+      'q',
+      'k',
+      'v',
+      'q',
+    ]);
+    expect(['queries.npy', 'q.npz', 'kq.npy'].map(qkvKeyOf)).toEqual([null, null, null]);
+    await expect(
+      readOwnInputs([fileOf('q.npy'), fileOf('k.npy'), fileOf('v.npy', 'values.npy')]),
+    ).rejects.toThrow(/^values\.npy: not named as q, k or v; pick one \.npz, or three \.npy/);
+    await expect(
+      readOwnInputs([fileOf('q.npy'), fileOf('k.npy'), fileOf('k.npy', 'x_k.npy')]),
+    ).rejects.toThrow('two files are "k"');
+    await expect(readOwnInputs([fileOf('q.npy'), fileOf('k.npy')])).rejects.toThrow(
+      /^2 files picked; pick one \.npz, or three \.npy files/,
+    );
+  });
+
+  it('a bad array among them is refused with its own file named', async () => {
+    await expect(
+      readOwnInputs([fileOf('q.npy'), fileOf('nan.npy', 'k.npy'), fileOf('v.npy')]),
+    ).rejects.toThrow(/^k\.npy: NaN/);
   });
 });
 
