@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { messageOf } from '../messageOf';
 import { NPY_LIMITS, type NpyArray, NpyError, parseNpy } from './npy';
 
 /**
@@ -24,8 +25,6 @@ const isZip = (b: Uint8Array) =>
   b[0] === 0x50 &&
   b[1] === 0x4b &&
   ((b[2] === 0x03 && b[3] === 0x04) || (b[2] === 0x05 && b[3] === 0x06));
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The arrays of a .npz by entry name without ".npy" (numpy.savez(path, q=q) → "q"). */
 export function parseNpz(bytes: Uint8Array, name: string): Map<string, NpyArray> {
