@@ -223,7 +223,7 @@ test('a bad shipped MoD file is a message in its panel; the page keeps working',
   );
   await openLab(page);
   await expect(figure(page, 'hx-mod').getByTestId('hx-status')).toContainText(
-    'could not be loaded (precomputed/mod.json: the file has no runs); press Run live',
+    'could not be loaded (precomputed/mod.json: runs: expected at least one run, got a list of 0); press Run live',
   );
   await expect(figure(page, 'hx-mod').getByText('press Run live.')).toBeVisible();
   await expect(figure(page, 'hx-flops').getByTestId('hx-status')).toContainText('Pre-computed');

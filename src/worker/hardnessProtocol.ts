@@ -273,7 +273,7 @@ const rankLimitSchema = v.pipe(
 );
 
 const M = HARDNESS_LIMITS.mod;
-const modSchema = object({
+export const modSchema = object({
   kind: v.literal('mod'),
   ns: distinctList(intIn(M.n), M.ns),
   d: intIn(M.d),

@@ -39,10 +39,10 @@ describe('parseModFile', () => {
   });
 
   it.each([
-    ['not an object', 3, /not a JSON object/],
-    ['another kind', { ...good(), kind: 'sweep' }, /not a Mixture-of-Depths/],
-    ['no runs', { ...good(), runs: [] }, /no runs/],
-    ['no provenance', { ...good(), provenance: null }, /provenance/],
+    ['not an object', 3, /^\(the file\): expected a JSON object, got 3/],
+    ['another kind', { ...good(), kind: 'sweep' }, /^kind: expected "mod" \(a Mixture-of-Depths/],
+    ['no runs', { ...good(), runs: [] }, /^runs: expected at least one run/],
+    ['no provenance', { ...good(), provenance: null }, /^provenance: expected an object/],
   ])('refuses %s', (_what, data, message) => {
     expect(parseModFile(data)).toMatch(message);
   });
@@ -51,38 +51,42 @@ describe('parseModFile', () => {
     [
       'a bad capacity',
       (f: ModFile) => Object.assign(f.runs[0].experiment, { capacity: 3 }),
-      /run 1 has a bad experiment: experiment\.capacity/,
+      /^runs\[0\]\.experiment\.capacity: expected/,
     ],
-    ['one point', (f: ModFile) => f.runs[0].points.pop(), /fewer than two points/],
+    [
+      'one point',
+      (f: ModFile) => f.runs[0].points.pop(),
+      /^runs\[0\]\.points: expected at least two points, got a list of 1/,
+    ],
     [
       'an S not asked for',
       (f: ModFile) => Object.assign(f.runs[0].points[1], { n: 2048 }),
-      /point 2 has n = 2048/,
+      /^runs\[0\]\.points\[1\]\.n: expected one of the run's S \(512, 1024\), got 2048/,
     ],
     [
       'a NaN time',
       (f: ModFile) => Object.assign(f.runs[0].points[0].full, { msMedian: Number.NaN }),
-      /point 1 lacks a positive time/,
+      /^runs\[0\]\.points\[0\]\.full\.msMedian: expected a positive finite number, got NaN/,
     ],
     [
       'min above median',
       (f: ModFile) => Object.assign(f.runs[0].points[0].routedTime, { msMin: 1e9 }),
-      /point 1 lacks a positive time/,
+      /^runs\[0\]\.points\[0\]\.routedTime\.msMedian: expected msMin ≤ msMedian ≤ msMax/,
     ],
     [
       'no FLOPs',
       (f: ModFile) => Object.assign(f.runs[0].points[0], { routedFlops: 0 }),
-      /lacks its FLOPs/,
+      /^runs\[0\]\.points\[0\]\.routedFlops: expected a positive finite number, got 0/,
     ],
     [
       'C above S',
       (f: ModFile) => Object.assign(f.runs[0].points[0], { routed: 600 }),
-      /routed count/,
+      /^runs\[0\]\.points\[0\]\.routed: expected a routed count C ≤ S = 512, got 600/,
     ],
     [
       'a repeated S',
       (f: ModFile) => Object.assign(f.runs[0].points[1], { n: 512 }),
-      /repeats an S/,
+      /^runs\[0\]\.points\[1\]\.n: expected an S not already in the run, got 512/,
     ],
   ])('refuses a run with %s', (_what, spoil, message) => {
     const f = good();
@@ -102,9 +106,7 @@ describe('parseModFile', () => {
       async () =>
         new Response(body, { status });
     await expect(loadModFile(answer('', 404))).rejects.toThrow(/HTTP 404/);
-    await expect(loadModFile(answer('[]'))).rejects.toThrow(
-      /precomputed\/mod.json: the file is not/,
-    );
+    await expect(loadModFile(answer('[]'))).rejects.toThrow(/precomputed\/mod.json: kind: missing/);
     await expect(loadModFile(answer(JSON.stringify(good())))).resolves.toEqual(good());
   });
 

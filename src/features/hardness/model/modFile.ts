@@ -1,11 +1,16 @@
-import { type Fields, isObject } from '../../../core/fieldChecks';
-import { FileSchemaError } from '../../../core/schemas/issues';
+import * as v from 'valibot';
+import { messageOf } from '../../../core/messageOf';
+import { intIn, looseObject, nonNegative, positive } from '../../../core/schemas/fields';
+import { expected, FileSchemaError, parseOrThrow } from '../../../core/schemas/issues';
 import { parseJsonText, responseJson } from '../../../core/schemas/jsonText';
 import {
-  checkHardnessRequest,
+  HARDNESS_LIMITS,
   type ModExperiment,
   type ModPoint,
+  modSchema,
+  type TimeStats,
 } from '../../../worker/hardnessProtocol';
+import { crossCheck, expectedGot } from '../../../worker/requestFields';
 
 /**
  * The Mixture-of-Depths measurement shipped in public/precomputed/mod.json, written by
@@ -33,59 +38,75 @@ export interface ModFile {
   provenance: Record<string, unknown>;
 }
 
-const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+const ordered = (t: TimeStats) => t.msMin <= t.msMedian && t.msMedian <= t.msMax;
 
-function isTime(x: unknown): boolean {
-  return (
-    isObject(x) &&
-    positive(x.msMedian) &&
-    positive(x.msMin) &&
-    positive(x.msMax) &&
-    (x.msMin as number) <= (x.msMedian as number) &&
-    (x.msMedian as number) <= (x.msMax as number)
-  );
-}
+/** A time's median, min and max: positive, min ≤ median ≤ max. */
+const timeSchema = v.pipe(
+  looseObject({ msMedian: positive(), msMin: positive(), msMax: positive() }),
+  crossCheck((t) =>
+    ordered(t)
+      ? null
+      : [
+          ['msMedian'],
+          `expected msMin ≤ msMedian ≤ msMax, got ${t.msMin} ≤ ${t.msMedian} ≤ ${t.msMax}`,
+        ],
+  ),
+);
 
-function pointProblem(p: unknown, e: ModExperiment): string | null {
-  if (!isObject(p)) return 'is not an object';
-  if (!e.ns.includes(p.n as number)) return `has n = ${String(p.n)}, not one of the run's S`;
-  if (
-    !Number.isInteger(p.routed) ||
-    (p.routed as number) < 1 ||
-    (p.routed as number) > (p.n as number)
-  ) {
-    return 'has no routed count C in [1, S]';
-  }
-  if (!isTime(p.full) || !isTime(p.routedTime)) return 'lacks a positive time (min ≤ median ≤ max)';
-  if (!positive(p.fullFlops) || !positive(p.routedFlops)) return 'lacks its FLOPs';
-  return null;
-}
+const pointSchema = looseObject({
+  n: intIn(HARDNESS_LIMITS.mod.n),
+  routed: intIn([1, HARDNESS_LIMITS.mod.n[1]]),
+  full: timeSchema,
+  routedTime: timeSchema,
+  fullFlops: positive(),
+  routedFlops: positive(),
+});
 
-function runProblem(r: unknown): string | null {
-  if (!isObject(r)) return 'is not an object';
-  const request = checkHardnessRequest({ experiment: r.experiment });
-  if (request) return `has a bad experiment: ${request}`;
-  if (!isObject(r.experiment) || r.experiment.kind !== 'mod') return 'is not a mod experiment';
-  const e = r.experiment as unknown as ModExperiment;
-  if (!Array.isArray(r.points) || r.points.length < 2) return 'has fewer than two points';
-  for (const [i, p] of r.points.entries()) {
-    const problem = pointProblem(p, e);
-    if (problem) return `point ${i + 1} ${problem}`;
-  }
-  return new Set(r.points.map((p: Fields) => p.n)).size === r.points.length ? null : 'repeats an S';
-}
+/** One capacity's run: its points are the experiment's S, once each, with C ≤ S routed. */
+const runSchema = v.pipe(
+  looseObject({
+    experiment: modSchema,
+    points: v.pipe(
+      v.array(pointSchema, expected('a list of points')),
+      v.minLength(2, expected('at least two points')),
+    ),
+    seconds: v.optional(nonNegative()),
+  }),
+  crossCheck((r) => {
+    const S = r.experiment.ns;
+    for (const [i, p] of r.points.entries()) {
+      if (!S.includes(p.n))
+        return [['points', i, 'n'], expectedGot(`one of the run's S (${S.join(', ')})`, p.n)];
+      if (p.routed > p.n)
+        return [['points', i, 'routed'], expectedGot(`a routed count C ≤ S = ${p.n}`, p.routed)];
+      if (r.points.findIndex((o) => o.n === p.n) !== i) {
+        return [['points', i, 'n'], expectedGot('an S not already in the run', p.n)];
+      }
+    }
+    return null;
+  }),
+);
 
-/** The file, or why it cannot be shown. */
+const modFileSchema = looseObject(
+  {
+    kind: v.literal('mod', expected('"mod" (a Mixture-of-Depths measurement)')),
+    runs: v.pipe(
+      v.array(runSchema, expected('a list of runs')),
+      v.minLength(1, expected('at least one run')),
+    ),
+    provenance: looseObject({}, 'an object (where and when it was measured)'),
+  },
+  'a JSON object',
+);
+
+/** The file, or why it cannot be shown ("runs[0].points[1].n: expected …, got 2048"). */
 export function parseModFile(data: unknown): ModFile | string {
-  if (!isObject(data)) return 'the file is not a JSON object';
-  if (data.kind !== 'mod') return 'the file is not a Mixture-of-Depths measurement';
-  if (!Array.isArray(data.runs) || data.runs.length === 0) return 'the file has no runs';
-  for (const [i, r] of data.runs.entries()) {
-    const problem = runProblem(r);
-    if (problem) return `run ${i + 1} ${problem}`;
+  try {
+    parseOrThrow(modFileSchema, data);
+    return data as ModFile; // loose objects: the file as it is, unknown fields kept
+  } catch (err) {
+    return messageOf(err);
   }
-  if (!isObject(data.provenance)) return 'the file has no "provenance"';
-  return data as unknown as ModFile;
 }
 
 /** The file's text, parsed and checked. */
