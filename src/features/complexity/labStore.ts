@@ -207,10 +207,16 @@ export const useLabStore = create<LabState>()((set, get) => ({
       .then((reader) => reader.readOwnInputs(Array.isArray(files) ? files : [files]))
       .then(
         (input) =>
-          set((s) => ({
-            config: withOwnInput(s.config, input),
-            own: { input, synthetic: s.own.synthetic ?? s.config, notice: null },
-          })),
+          set((s) => {
+            const config = withOwnInput(s.config, input);
+            // The parameter sweep's n too stays within the file's rows.
+            const param = { ...s.ui.param, n: Math.min(s.ui.param.n, config.nMax) };
+            return {
+              config,
+              own: { input, synthetic: s.own.synthetic ?? s.config, notice: null },
+              ui: { ...s.ui, param },
+            };
+          }),
         (err: unknown) => set((s) => ({ own: { ...s.own, notice: messageOf(err) } })),
       ),
 

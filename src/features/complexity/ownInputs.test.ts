@@ -202,10 +202,12 @@ describe("the lab store's own input", () => {
     const { useLabStore } = await import('./labStore');
     const lab = useLabStore.getState;
     lab().setConfig({ d: 32, heads: 1, nMin: 64, nMax: 256 });
+    lab().setParamSelection({ n: 256 });
     const before = lab().config;
     await lab().loadOwnInput(fileOf('qkv.npz'));
     expect(lab().own.input?.info.name).toBe('qkv.npz');
     expect(lab().config).toMatchObject({ d: 16, heads: 2, nMin: 16, nMax: 64 });
+    expect(lab().ui.param.n, "the parameter sweep's n, within the file").toBe(64);
     const loaded = { config: lab().config, run: lab().run, input: lab().own.input };
     await lab().loadOwnInput(fileOf('nan_k.npz'));
     expect(lab().own.notice).toMatch(/^nan_k\.npz\/k\.npy: NaN/);
