@@ -3,6 +3,7 @@ import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import type { HardnessExperiment, HardnessOutcome } from './hardnessProtocol';
 import { JOBS } from './jobTable';
+import type { AttentionMapOutcome, AttentionMapRequest } from './mapProtocol';
 import type {
   LayerAccuracyOutcome,
   LayerAccuracyRequest,
@@ -144,9 +145,7 @@ export class EngineClient {
     opts: CrossCheckOptions,
     onProgress?: (p: JobProgress['crossCheck']) => void,
   ): Job<CrossCheckReport> {
-    const job = this.request<'crossCheck'>({ type: 'crossCheck', ...opts }, onProgress);
-    const result = job.result.then(({ type: _type, id: _id, ...report }) => report);
-    return { ...job, result };
+    return this.outcome<'crossCheck'>({ type: 'crossCheck', ...opts }, onProgress);
   }
 
   /** Variants × n; a cancel resolves with the points so far (cancelled: true). */
@@ -156,9 +155,7 @@ export class EngineClient {
     inputs?: SweepInputs,
   ): Job<SweepOutcome> {
     const body = { type: 'sweep' as const, config, ...(inputs ? { inputs } : {}) };
-    const job = this.request<'sweep'>(body, onProgress);
-    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
-    return { ...job, result };
+    return this.outcome<'sweep'>(body, onProgress);
   }
 
   /** One variant at one n over values of one parameter. */
@@ -166,9 +163,7 @@ export class EngineClient {
     body: Omit<ParamSweepRequest, 'type' | 'id'>,
     onProgress?: (p: JobProgress['paramSweep']) => void,
   ): Job<ParamSweepOutcome> {
-    const job = this.request<'paramSweep'>({ type: 'paramSweep', ...body }, onProgress);
-    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
-    return { ...job, result };
+    return this.outcome<'paramSweep'>({ type: 'paramSweep', ...body }, onProgress);
   }
 
   /** One hardness-lab experiment; a cancel resolves with the points so far (cancelled: true). */
@@ -176,21 +171,30 @@ export class EngineClient {
     experiment: HardnessExperiment,
     onProgress?: (p: JobProgress['hardness']) => void,
   ): Job<HardnessOutcome> {
-    const job = this.request<'hardness'>({ type: 'hardness', experiment }, onProgress);
-    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
-    return { ...job, result };
+    return this.outcome<'hardness'>({ type: 'hardness', experiment }, onProgress);
   }
 
   /** One sequence through a shipped model with `variant` in place of softmax (layer explorer). */
   layerTrace(body: Omit<LayerTraceRequest, 'type' | 'id'>): Job<LayerTraceOutcome> {
-    const job = this.request<'layerTrace'>({ type: 'layerTrace', ...body });
-    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
-    return { ...job, result };
+    return this.outcome<'layerTrace'>({ type: 'layerTrace', ...body });
   }
 
   /** Held-out task accuracy of a shipped model, exact softmax and with `variant`. */
   layerAccuracy(body: Omit<LayerAccuracyRequest, 'type' | 'id'>): Job<LayerAccuracyOutcome> {
-    const job = this.request<'layerAccuracy'>({ type: 'layerAccuracy', ...body });
+    return this.outcome<'layerAccuracy'>({ type: 'layerAccuracy', ...body });
+  }
+
+  /** A variant's attention weights on the given q and k, one n × n map per head. */
+  attentionMap(body: Omit<AttentionMapRequest, 'type' | 'id'>): Job<AttentionMapOutcome> {
+    return this.outcome<'attentionMap'>({ type: 'attentionMap', ...body });
+  }
+
+  /** A job whose result is its final response without the message's `type` and `id`. */
+  private outcome<T extends JobType>(
+    body: RequestBody<T>,
+    onProgress?: (p: JobProgress[T]) => void,
+  ): Job<Omit<JobResults[T], 'type' | 'id'>> {
+    const job = this.request<T>(body, onProgress);
     const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
     return { ...job, result };
   }
