@@ -139,8 +139,9 @@ test('a Run on Q, K, V from a numpy .npz: prefixes per n, dense ≈ float64, pro
   expect(offOrigin(log.requests, new URL(page.url()).origin)).toEqual([]);
 });
 
-test('q.npy, k.npy and v.npy picked together: the same run, the three files named in the results', async ({
+test('q.npy, k.npy and v.npy picked together: the same run, the three files named in the results and its link', async ({
   page,
+  browser,
   log,
 }) => {
   test.setTimeout(300_000);
@@ -170,6 +171,54 @@ test('q.npy, k.npy and v.npy picked together: the same run, the three files name
     expect(rel).toBeGreaterThan(0);
     expect(rel).toBeLessThanOrEqual(1e-5);
   }
+
+  // A link with these results, opened in a fresh context, names the files it was measured on.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page
+    .getByRole('dialog', { name: 'Share this view' })
+    .getByTestId('share-results-link')
+    .inputValue();
+  await page.keyboard.press('Escape');
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('shared-run-notice')).toBeVisible();
+  await expect(other.getByTestId('results-input')).toContainText(
+    `your file q.npy + k.npy + v.npy, shape (2, 64, 16), float32, SHA-256 ${digest.slice(0, 12)}…`,
+  );
+  await fresh.close();
+  expect(log.errors).toEqual([]);
+});
+
+test("a head's attention maps: softmax, a variant run with V = I, their difference", async ({
+  page,
+  log,
+}, info) => {
+  test.setTimeout(180_000);
+  await openLab(page);
+  await fileInput(page).setInputFiles(pathOf('qkv.npz'));
+  const panel = page.getByTestId('own-maps');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByLabel('rows n').locator('option')).toHaveText(['16', '32', '64']);
+
+  // Dense applies softmax's weights: the maps agree to float32 rounding.
+  await panel.getByLabel('variant').selectOption('dense');
+  await panel.getByLabel('head').selectOption('2');
+  await panel.getByRole('button', { name: 'Draw maps' }).click();
+  const error = panel.getByTestId('own-maps-error');
+  await expect(error).toContainText('Head 2, n = 64', { timeout: 120_000 });
+  const denseError = Number(await error.locator('strong').textContent());
+  expect(denseError).toBeGreaterThan(0);
+  expect(denseError).toBeLessThanOrEqual(1e-5);
+  await expect(panel.locator('canvas')).toHaveCount(3);
+
+  // Linear attention (elu + 1) applies other weights: a visible error.
+  await panel.getByLabel('variant').selectOption('linear');
+  await panel.getByRole('button', { name: 'Draw maps' }).click();
+  await expect(error).toContainText('Linear (elu+1)’s weights', { timeout: 120_000 });
+  expect(Number(await error.locator('strong').textContent())).toBeGreaterThan(0.01);
+  await panel.scrollIntoViewIfNeeded();
+  await snap(page, info, 'own-maps-linear');
   expect(log.errors).toEqual([]);
 });
 

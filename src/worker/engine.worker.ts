@@ -2,6 +2,7 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import { version as appVersion } from '../../package.json';
+import { attentionMap } from '../engine/attentionMap';
 import { initBackend } from '../engine/backend';
 import { crossCheck } from '../engine/crossCheck';
 import { taskAccuracy } from '../engine/model/accuracy';
@@ -39,6 +40,7 @@ const handle = createEngineHost(
       appVersion,
     },
     hardness: hardnessDeps,
+    attentionMap,
     models: {
       traceForward,
       taskAccuracy,

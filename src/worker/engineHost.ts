@@ -1,8 +1,10 @@
 import { messageOf } from '../core/messageOf';
+import type { DeviceLimits } from '../core/variantSpec';
 import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import { type HardnessDeps, hardnessJob } from './hardnessJobs';
 import type { HardnessProgress } from './hardnessProtocol';
+import type { AttentionMapRequest } from './mapProtocol';
 import { createModelJobs, type ModelDeps } from './modelJobs';
 import type { EngineResponse, ErrorResponse, JobRequest, JobResults, JobType } from './protocol';
 import { parseRequest } from './protocol';
@@ -26,6 +28,8 @@ export interface EngineDeps {
   hardness?: HardnessDeps;
   /** The layer explorer's model functions; without them layer jobs fail with a message. */
   models?: ModelDeps;
+  /** A variant's attention weights (run with V = I); without it map jobs fail with a message. */
+  attentionMap?: (req: AttentionMapRequest, limits: DeviceLimits) => Promise<Float32Array>;
 }
 
 /** Every job type but init, which the host answers itself (it starts the engine). */
@@ -135,6 +139,12 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
       if (!modelJobs) return failed(req.id, 'model jobs are not available');
       const outcome = await modelJobs.layerTrace(req, modelContext(signal, report));
       return { type: 'layerTraceResult', id: req.id, ...outcome };
+    },
+    async attentionMap(req, _signal, report) {
+      if (!deps.attentionMap) return failed(req.id, 'attention maps are not available');
+      const weights = await deps.attentionMap(req, report.limits);
+      const { variant, q } = req;
+      return { type: 'attentionMapResult', id: req.id, variant, heads: q.heads, n: q.n, weights };
     },
     async layerAccuracy(req, signal, report) {
       if (!modelJobs) return failed(req.id, 'model jobs are not available');

@@ -66,6 +66,15 @@ const SAMPLES = {
     sequences: 10,
     seed: 1,
   },
+  attentionMap: {
+    type: 'attentionMap',
+    variant: 'window',
+    params: { w: 4 },
+    causal: false,
+    seed: 1,
+    q: { heads: 1, n: 16, width: 2, data: new Float32Array(32) },
+    k: { heads: 1, n: 16, width: 2, data: new Float32Array(32) },
+  },
 } satisfies { [T in JobType]: Omit<Extract<JobRequest, { type: T }>, 'id'> };
 
 const sample = (type: JobType, id: number) => ({ ...SAMPLES[type], id }) as JobRequest;
@@ -92,6 +101,7 @@ describe('the job table', () => {
       hardness: ['hardnessResult', 'hardnessProgress'],
       layerTrace: ['layerTraceResult', null],
       layerAccuracy: ['layerAccuracyResult', null],
+      attentionMap: ['attentionMapResult', null],
     });
   });
 
@@ -201,6 +211,7 @@ describe('the host dispatches every job of the table', () => {
       hardness: 'hardness jobs are not available',
       layerTrace: 'model jobs are not available',
       layerAccuracy: 'model jobs are not available',
+      attentionMap: 'attention maps are not available',
     });
   });
 

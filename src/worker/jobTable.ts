@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { crossCheckRequestSchema, initRequestSchema } from './backendProtocol';
 import { hardnessRequestSchema } from './hardnessProtocol';
+import { attentionMapRequestSchema } from './mapProtocol';
 import { layerAccuracyRequestSchema, layerTraceRequestSchema } from './modelProtocol';
 import type { JobProgressResponse, JobRequest, JobResults, JobType } from './protocol';
 import { paramSweepRequestSchema, sweepRequestSchema } from './sweepProtocol';
@@ -45,6 +46,11 @@ export const JOBS = {
   layerAccuracy: {
     request: layerAccuracyRequestSchema,
     result: 'layerAccuracyResult',
+    progress: null,
+  },
+  attentionMap: {
+    request: attentionMapRequestSchema,
+    result: 'attentionMapResult',
     progress: null,
   },
 } as const satisfies { [T in JobType]: JobSpec<T> };

@@ -15,6 +15,7 @@ import type {
   HardnessResultResponse,
 } from './hardnessProtocol';
 import { JOB_SPECS, JOB_TYPES, type JOBS } from './jobTable';
+import type { AttentionMapRequest, AttentionMapResultResponse } from './mapProtocol';
 import type {
   LayerAccuracyRequest,
   LayerAccuracyResultResponse,
@@ -55,7 +56,8 @@ export type JobRequest =
   | ParamSweepRequest
   | HardnessRequest
   | LayerTraceRequest
-  | LayerAccuracyRequest;
+  | LayerAccuracyRequest
+  | AttentionMapRequest;
 export type EngineRequest = JobRequest | CancelRequest;
 export type JobType = JobRequest['type'];
 
@@ -74,6 +76,7 @@ export interface JobResults {
   hardness: HardnessResultResponse;
   layerTrace: LayerTraceResultResponse;
   layerAccuracy: LayerAccuracyResultResponse;
+  attentionMap: AttentionMapResultResponse;
 }
 
 /** The messages a job streams before its final one. */

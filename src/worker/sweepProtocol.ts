@@ -202,7 +202,7 @@ const sweepConfigSchema = v.pipe(
   }),
 );
 
-const blockSchema = v.pipe(
+export const headBlockSchema = v.pipe(
   object(
     {
       heads: intIn(SWEEP_LIMITS.heads),
@@ -227,7 +227,7 @@ const blockSchema = v.pipe(
 );
 
 const inputsSchema = v.optional(
-  object({ q: blockSchema, k: blockSchema, v: blockSchema }, 'an object {q, k, v}'),
+  object({ q: headBlockSchema, k: headBlockSchema, v: headBlockSchema }, 'an object {q, k, v}'),
 );
 
 type Key = string | number;

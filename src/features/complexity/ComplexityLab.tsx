@@ -6,6 +6,7 @@ import { FirstVisitIntro } from './FirstVisitIntro';
 import { isFirstVisit } from './firstVisit';
 import { LabControls } from './LabControls';
 import { LabStatusLine } from './LabStatusLine';
+import { OwnMapsPanel } from './OwnMapsPanel';
 import { ParamSweepPanel } from './ParamSweepPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { RunBar } from './RunBar';
@@ -32,6 +33,7 @@ export function ComplexityLab() {
       </section>
       <ResultsPanel />
       <ParamSweepPanel />
+      <OwnMapsPanel />
     </div>
   );
 }
