@@ -219,6 +219,9 @@ test("a head's attention maps: softmax, a variant run with V = I, their differen
   expect(Number(await error.locator('strong').textContent())).toBeGreaterThan(0.01);
   await panel.scrollIntoViewIfNeeded();
   await snap(page, info, 'own-maps-linear');
+  // README's picture of the workflow, when asked for (README_SHOTS_DIR).
+  const dir = process.env.README_SHOTS_DIR;
+  if (dir) await panel.screenshot({ path: `${dir}/own-inputs-maps.png` });
   expect(log.errors).toEqual([]);
 });
 
