@@ -187,6 +187,28 @@ test('trade-offs: a variant wins on one input and the same variant fails on anot
   expect(log.errors).toEqual([]);
 });
 
+test('trade-offs: Run live measures the step again on this device; leaving mid-run is quiet', async ({
+  page,
+  log,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('./#screen=story&step=trade-offs');
+  await page.getByRole('button', { name: 'Run live on this device' }).click();
+  await expect(page.getByRole('status')).toContainText('Measuring');
+  await expect(page.locator('.tradeoff > figcaption')).toContainText('just now', {
+    timeout: 200_000,
+  });
+  const live = await tradeoffRows(page);
+  expect(live.map((r) => r.variant)).toContain('window');
+  for (const r of live) expect(Number.isFinite(r.error), r.variant).toBe(true);
+
+  // A live run left behind is dropped with its figure: no error, the next step draws.
+  await page.getByRole('button', { name: 'Run live on this device' }).click();
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.locator('.tradeoff')).toHaveAttribute('data-input', 'clustered');
+  expect(log.errors).toEqual([]);
+});
+
 test('every step at desktop and phone size (screenshots when STORY_SHOTS_DIR is set)', async ({
   page,
   log,
