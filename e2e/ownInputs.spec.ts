@@ -174,10 +174,12 @@ test('q.npy, k.npy and v.npy picked together: the same run, the three files name
 
   // A link with these results, opened in a fresh context, names the files it was measured on.
   await page.getByRole('button', { name: 'Share' }).click();
-  const link = await page
-    .getByRole('dialog', { name: 'Share this view' })
-    .getByTestId('share-results-link')
-    .inputValue();
+  const dialog = page.getByRole('dialog', { name: 'Share this view' });
+  // The settings link cannot carry the file, and the dialog says so.
+  await expect(dialog.getByTestId('share-own-file')).toContainText(
+    'Your file q.npy + k.npy + v.npy stays on this page',
+  );
+  const link = await dialog.getByTestId('share-results-link').inputValue();
   await page.keyboard.press('Escape');
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

@@ -30,6 +30,7 @@ export function ShareButton() {
   const id = useId();
   const rows = useLabStore((s) => s.run.rows);
   const screen = useLabStore((s) => s.screen);
+  const ownFile = useLabStore((s) => s.own.input?.info.name ?? null);
   // Read at each render; opening re-renders, and the page behind a modal cannot change.
   const base = pageBase(location);
   const view = currentView();
@@ -73,6 +74,12 @@ export function ShareButton() {
             <p className="muted">
               The link holds every control; whoever opens it sees the same settings.
             </p>
+            {ownFile !== null ? (
+              <p className="notice warn" data-testid="share-own-file">
+                Your file {ownFile} stays on this page: the link opens on generated inputs of the
+                same sizes. A link with these results names the file and its SHA-256.
+              </p>
+            ) : null}
             <label className="share-field">
               <span>Link to this view</span>
               <input ref={link} readOnly value={url} data-testid="share-link" />
