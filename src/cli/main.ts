@@ -3,6 +3,7 @@ import { shown } from './args';
 import { ATTENTION_USAGE, attentionCommand } from './commands/attention';
 import { BENCH_USAGE, benchCommand } from './commands/bench';
 import { HARDNESS_USAGE, hardnessCommand } from './commands/hardness';
+import { KERNEL_USAGE, kernelCommand } from './commands/kernel';
 import { LAYERS_USAGE, layersCommand } from './commands/layers';
 import { SWEEP_USAGE, sweepCommand } from './commands/sweep';
 import { TRAIN_USAGE, trainCommand } from './commands/train';
@@ -25,6 +26,7 @@ export interface Io {
 
 const USAGES: Record<string, string> = {
   attention: ATTENTION_USAGE,
+  kernel: KERNEL_USAGE,
   sweep: SWEEP_USAGE,
   bench: BENCH_USAGE,
   train: TRAIN_USAGE,
@@ -55,6 +57,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'attention':
         await attentionCommand(rest, io.stdout);
+        return EXIT.ok;
+      case 'kernel':
+        await kernelCommand(rest, io.stdout);
         return EXIT.ok;
       case 'sweep':
         await sweepCommand(rest, io.stdout, io.progress);
