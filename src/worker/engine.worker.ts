@@ -2,12 +2,15 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import { version as appVersion } from '../../package.json';
+import { generateInputs } from '../core/inputs';
+import { EXACT_TOLERANCE } from '../core/userKernel/template';
 import { attentionMap } from '../engine/attentionMap';
 import { initBackend } from '../engine/backend';
 import { crossCheck } from '../engine/crossCheck';
 import { taskAccuracy } from '../engine/model/accuracy';
 import { traceForward } from '../engine/model/traceForward';
 import { fitRows, runSweep } from '../engine/sweep';
+import { checkKernel } from '../engine/userKernelCheck';
 import { createEngineHost } from './engineHost';
 import { hardnessDeps } from './hardnessEngine';
 import type { EngineResponse } from './protocol';
@@ -41,6 +44,16 @@ const handle = createEngineHost(
     },
     hardness: hardnessDeps,
     attentionMap,
+    userKernel: (req) => {
+      const device = (tf.backend() as unknown as { device: GPUDevice }).device;
+      const { n, d, heads, seed } = req;
+      const inputs = generateInputs({ kind: 'gaussian', n, d, heads, seed });
+      return checkKernel(device, req.body, inputs, {
+        causal: req.causal,
+        repeats: req.repeats,
+        tolerance: EXACT_TOLERANCE,
+      });
+    },
     models: {
       traceForward,
       taskAccuracy,

@@ -3,6 +3,7 @@ import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import type { HardnessExperiment, HardnessOutcome } from './hardnessProtocol';
 import { JOBS } from './jobTable';
+import type { UserKernelOutcome, UserKernelRequest } from './kernelProtocol';
 import type { AttentionMapOutcome, AttentionMapRequest } from './mapProtocol';
 import type {
   LayerAccuracyOutcome,
@@ -90,6 +91,9 @@ export interface Job<T> {
   result: Promise<T>;
   cancel(): void;
 }
+
+/** A final response without its message fields (per member, for results that are unions). */
+type OutcomeOf<R> = R extends unknown ? Omit<R, 'type' | 'id'> : never;
 
 type RequestBody<T extends JobType> = Omit<Extract<JobRequest, { type: T }>, 'id'>;
 
@@ -193,10 +197,17 @@ export class EngineClient {
   private outcome<T extends JobType>(
     body: RequestBody<T>,
     onProgress?: (p: JobProgress[T]) => void,
-  ): Job<Omit<JobResults[T], 'type' | 'id'>> {
+  ): Job<OutcomeOf<JobResults[T]>> {
     const job = this.request<T>(body, onProgress);
-    const result = job.result.then(({ type: _type, id: _id, ...outcome }) => outcome);
+    const result = job.result.then(
+      ({ type: _type, id: _id, ...outcome }) => outcome as OutcomeOf<JobResults[T]>,
+    );
     return { ...job, result };
+  }
+
+  /** Compile a researcher's WGSL kernel and check it against float64 (WebGPU only). */
+  userKernel(body: Omit<UserKernelRequest, 'type' | 'id'>): Job<UserKernelOutcome> {
+    return this.outcome<'userKernel'>({ type: 'userKernel', ...body });
   }
 
   /** Send any job and await its final response (the building block for new job types). */

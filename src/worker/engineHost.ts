@@ -4,6 +4,7 @@ import type { BackendName, BackendReport } from '../engine/backend';
 import type { CrossCheckHooks, CrossCheckOptions, CrossCheckReport } from '../engine/crossCheck';
 import { type HardnessDeps, hardnessJob } from './hardnessJobs';
 import type { HardnessProgress } from './hardnessProtocol';
+import type { UserKernelOutcome, UserKernelRequest } from './kernelProtocol';
 import type { AttentionMapRequest } from './mapProtocol';
 import { createModelJobs, type ModelDeps } from './modelJobs';
 import type { EngineResponse, ErrorResponse, JobRequest, JobResults, JobType } from './protocol';
@@ -30,6 +31,8 @@ export interface EngineDeps {
   models?: ModelDeps;
   /** A variant's attention weights (run with V = I); without it map jobs fail with a message. */
   attentionMap?: (req: AttentionMapRequest, limits: DeviceLimits) => Promise<Float32Array>;
+  /** Compile and check a researcher's kernel on the WebGPU device; absent: not available. */
+  userKernel?: (req: UserKernelRequest) => Promise<UserKernelOutcome>;
 }
 
 /** Every job type but init, which the host answers itself (it starts the engine). */
@@ -145,6 +148,16 @@ export function createEngineHost(deps: EngineDeps, post: (r: EngineResponse) => 
       const weights = await deps.attentionMap(req, report.limits);
       const { variant, q } = req;
       return { type: 'attentionMapResult', id: req.id, variant, heads: q.heads, n: q.n, weights };
+    },
+    async userKernel(req, _signal, report) {
+      if (!deps.userKernel) return failed(req.id, 'your own kernel is not available here');
+      if (report.name !== 'webgpu') {
+        return failed(
+          req.id,
+          `your own kernel runs on WebGPU only; this engine runs on ${report.name}`,
+        );
+      }
+      return { type: 'userKernelResult', id: req.id, ...(await deps.userKernel(req)) };
     },
     async layerAccuracy(req, signal, report) {
       if (!modelJobs) return failed(req.id, 'model jobs are not available');

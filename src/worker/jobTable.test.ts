@@ -75,6 +75,16 @@ const SAMPLES = {
     q: { heads: 1, n: 16, width: 2, data: new Float32Array(32) },
     k: { heads: 1, n: 16, width: 2, data: new Float32Array(32) },
   },
+  userKernel: {
+    type: 'userKernel',
+    body: 'setOut(h, i, 0u, 1.0);',
+    n: 16,
+    d: 4,
+    heads: 1,
+    causal: false,
+    seed: 1,
+    repeats: 1,
+  },
 } satisfies { [T in JobType]: Omit<Extract<JobRequest, { type: T }>, 'id'> };
 
 const sample = (type: JobType, id: number) => ({ ...SAMPLES[type], id }) as JobRequest;
@@ -102,6 +112,7 @@ describe('the job table', () => {
       layerTrace: ['layerTraceResult', null],
       layerAccuracy: ['layerAccuracyResult', null],
       attentionMap: ['attentionMapResult', null],
+      userKernel: ['userKernelResult', null],
     });
   });
 
@@ -212,7 +223,39 @@ describe('the host dispatches every job of the table', () => {
       layerTrace: 'model jobs are not available',
       layerAccuracy: 'model jobs are not available',
       attentionMap: 'attention maps are not available',
+      userKernel: 'your own kernel is not available here',
     });
+  });
+
+  it('runs your own kernel on WebGPU only, and says so elsewhere', async () => {
+    const replies: EngineResponse[] = [];
+    const outcome = { compiled: false as const, errors: [] };
+    const make = (name: string) =>
+      createEngineHost(
+        {
+          init: async () => ({ ...report, name }) as BackendReport,
+          crossCheck: async () => ({}) as CrossCheckReport,
+          userKernel: async () => outcome,
+        },
+        (r) => replies.push(r),
+      );
+    for (const [name, id] of [
+      ['cpu', 10],
+      ['webgpu', 20],
+    ] as const) {
+      const handle = make(name);
+      handle(sample('init', id));
+      handle(sample('userKernel', id + 1));
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    expect(replies.filter((r) => r.type !== 'ready')).toEqual([
+      {
+        type: 'error',
+        id: 11,
+        message: 'your own kernel runs on WebGPU only; this engine runs on cpu',
+      },
+      { type: 'userKernelResult', id: 21, ...outcome },
+    ]);
   });
 
   it('refuses a duplicate id and cancels a job before it starts, as before', async () => {

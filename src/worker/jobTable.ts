@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { crossCheckRequestSchema, initRequestSchema } from './backendProtocol';
 import { hardnessRequestSchema } from './hardnessProtocol';
+import { userKernelRequestSchema } from './kernelProtocol';
 import { attentionMapRequestSchema } from './mapProtocol';
 import { layerAccuracyRequestSchema, layerTraceRequestSchema } from './modelProtocol';
 import type { JobProgressResponse, JobRequest, JobResults, JobType } from './protocol';
@@ -53,6 +54,7 @@ export const JOBS = {
     result: 'attentionMapResult',
     progress: null,
   },
+  userKernel: { request: userKernelRequestSchema, result: 'userKernelResult', progress: null },
 } as const satisfies { [T in JobType]: JobSpec<T> };
 
 export const JOB_TYPES = Object.keys(JOBS) as JobType[];

@@ -15,6 +15,7 @@ import type {
   HardnessResultResponse,
 } from './hardnessProtocol';
 import { JOB_SPECS, JOB_TYPES, type JOBS } from './jobTable';
+import type { UserKernelRequest, UserKernelResultResponse } from './kernelProtocol';
 import type { AttentionMapRequest, AttentionMapResultResponse } from './mapProtocol';
 import type {
   LayerAccuracyRequest,
@@ -57,7 +58,8 @@ export type JobRequest =
   | HardnessRequest
   | LayerTraceRequest
   | LayerAccuracyRequest
-  | AttentionMapRequest;
+  | AttentionMapRequest
+  | UserKernelRequest;
 export type EngineRequest = JobRequest | CancelRequest;
 export type JobType = JobRequest['type'];
 
@@ -77,6 +79,7 @@ export interface JobResults {
   layerTrace: LayerTraceResultResponse;
   layerAccuracy: LayerAccuracyResultResponse;
   attentionMap: AttentionMapResultResponse;
+  userKernel: UserKernelResultResponse;
 }
 
 /** The messages a job streams before its final one. */

@@ -1,11 +1,9 @@
-import { headBlock } from '../../core/headBlock';
 import { generateInputs } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
-import { maxAbsError, relativeError } from '../../core/metrics';
-import { keepAll, keepCausal, referenceAttention } from '../../core/reference/dense';
-import { MAX_DV } from '../../core/userKernel/template';
+import { EXACT_TOLERANCE, MAX_DV } from '../../core/userKernel/template';
 import { tf } from '../../engine/backend';
-import { compileKernel, runKernel } from '../../engine/userKernel';
+import type { KernelRun } from '../../engine/userKernel';
+import { checkKernel } from '../../engine/userKernelCheck';
 import { nonNegativeInt, parseFlags, positiveInt, required, str } from '../args';
 import { startBackend } from '../backendSetup';
 import { CliError } from '../errors';
@@ -19,8 +17,6 @@ export const KERNEL_USAGE =
 
 /** A kernel body is a few kB of WGSL; anything far larger is not one. */
 const MAX_KERNEL_BYTES = 256 * 1024;
-/** Within this of float64 dense attention a kernel counts as exact. */
-export const EXACT_TOLERANCE = 1e-4;
 
 /** Resolves with `work`, or fails with the time limit's message when it takes longer. */
 function withinTime<T>(work: Promise<T>, seconds: number): Promise<T> {
@@ -83,29 +79,22 @@ export async function kernelCommand(argv: string[], stdout: (s: string) => void)
 
   const report = await startBackend('webgpu');
   const device = (tf.backend() as unknown as { device: GPUDevice }).device;
-  const compiled = await compileKernel(device, body);
-  if (!compiled.ok) {
-    const e = compiled.errors[0];
+  const guard = (call: Promise<KernelRun>) =>
+    withinTime(call, seconds).catch((err) => {
+      throw err instanceof CliError ? err : new CliError(`kernel: ${messageOf(err)}`);
+    });
+  const check = await checkKernel(device, body, inputs, {
+    causal,
+    repeats,
+    tolerance: EXACT_TOLERANCE,
+    guard,
+  });
+  if (!check.compiled) {
+    const e = check.errors[0];
     const where = e.line > 0 ? `${path}:${e.line}:${e.column}` : `${path} (the template)`;
     throw new CliError(`kernel ${where}: ${e.message}`);
   }
-  const run = () =>
-    withinTime(runKernel(device, compiled.kernel, inputs, causal), seconds).catch((err) => {
-      throw err instanceof CliError ? err : new CliError(`kernel: ${messageOf(err)}`);
-    });
-  const first = await run(); // warm-up: the pipeline's first dispatch
-  const times: number[] = [];
-  let output = first.output;
-  for (let r = 0; r < repeats; r++) {
-    const next = await run();
-    times.push(next.ms);
-    output = next.output;
-  }
   const { heads, n } = inputs.q;
-  const got = headBlock(heads, n, inputs.v.width, output);
-  const exact = referenceAttention(inputs, causal ? keepCausal : keepAll);
-  const maxAbs = maxAbsError(got, exact);
-  const sorted = [...times].sort((a, b) => a - b);
   const doc = {
     kernel: path,
     shape: { heads, n, d: inputs.q.width, dv: inputs.v.width },
@@ -114,14 +103,14 @@ export async function kernelCommand(argv: string[], stdout: (s: string) => void)
     reference: {
       against:
         'float64 dense attention (core referenceAttention) on the same inputs and causal flag',
-      relError: relativeError(got, exact),
-      maxAbsError: maxAbs,
-      exact: maxAbs <= EXACT_TOLERANCE,
+      relError: check.relError,
+      maxAbsError: check.maxAbsError,
+      exact: check.exact,
       tolerance: EXACT_TOLERANCE,
     },
-    ms: sorted[Math.floor((sorted.length - 1) / 2)],
-    msAll: times,
-    warnings: compiled.kernel.warnings,
+    ms: check.msMedian,
+    msAll: check.msAll,
+    warnings: check.warnings,
     provenance: {
       ...nodeProvenance(report),
       timing: 'wall ms from queue submit until the output buffer is mapped; one warm-up first',

@@ -12,6 +12,9 @@
  */
 
 export const MAX_DV = 256;
+
+/** Within this (max abs) of float64 dense attention a kernel counts as exact. */
+export const EXACT_TOLERANCE = 1e-4;
 export const WORKGROUP = 64;
 
 const HEAD = `struct Shape { n: u32, d: u32, dv: u32, heads: u32, scale: f32, causal: u32 };

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLabStore } from './labStore';
 import { useViewStore } from './viewStore';
 import '../share/share.css';
@@ -6,16 +6,22 @@ import { FirstVisitIntro } from './FirstVisitIntro';
 import { isFirstVisit } from './firstVisit';
 import { LabControls } from './LabControls';
 import { LabStatusLine } from './LabStatusLine';
-import { OwnMapsPanel } from './OwnMapsPanel';
+import { OwnKernelPanel } from './OwnKernelPanel';
 import { ParamSweepPanel } from './ParamSweepPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { RunBar } from './RunBar';
 import './lab.css';
 
+// Drawn only while a file is loaded: its code loads then.
+const OwnMapsPanel = lazy(() =>
+  import('./OwnMapsPanel').then((m) => ({ default: m.OwnMapsPanel })),
+);
+
 /** The complexity lab: pick variants and sizes, run them in the worker, read the charts. */
 export function ComplexityLab() {
   const running = useLabStore((s) => s.run.status === 'running' || s.paramRun.status === 'running');
   const loadPrecomputed = useLabStore((s) => s.loadPrecomputed);
+  const ownFile = useLabStore((s) => s.own.input !== null);
   // Lesson flags (`hide=variants,run…`): share.css hides the named groups.
   const hide = useViewStore((s) => s.hide);
   useEffect(() => loadPrecomputed(), [loadPrecomputed]);
@@ -33,7 +39,12 @@ export function ComplexityLab() {
       </section>
       <ResultsPanel />
       <ParamSweepPanel />
-      <OwnMapsPanel />
+      {ownFile ? (
+        <Suspense fallback={null}>
+          <OwnMapsPanel />
+        </Suspense>
+      ) : null}
+      <OwnKernelPanel />
     </div>
   );
 }
