@@ -78,12 +78,14 @@ export function bodyMessages(
   });
 }
 
-/** Dense attention, one pass with an online softmax: exact. */
-export const DENSE_BODY = `  var m = -3.4e38;
+/**
+ * Softmax over keys first … last − 1 with an online max and sum (one pass, no n-long scores),
+ * then the normalised row: the loop both starting points share, written out in each.
+ */
+const onlineSoftmax = (first: string, last: string) => `  var m = -3.4e38;
   var l = 0.0;
   var acc: array<f32, MAX_DV>;
-  let last = select(shape.n, i + 1u, shape.causal == 1u);
-  for (var j = 0u; j < last; j++) {
+  for (var j = ${first}; j < ${last}; j++) {
     var s = 0.0;
     for (var t = 0u; t < shape.d; t++) { s += q(h, i, t) * k(h, j, t); }
     s *= shape.scale;
@@ -96,25 +98,15 @@ export const DENSE_BODY = `  var m = -3.4e38;
   }
   for (var t = 0u; t < shape.dv; t++) { setOut(h, i, t, acc[t] / l); }`;
 
+/** Dense attention, one pass with an online softmax: exact. */
+export const DENSE_BODY = `  let last = select(shape.n, i + 1u, shape.causal == 1u);
+${onlineSoftmax('0u', 'last')}`;
+
 /** Sliding window: keys within HALF of the query only (the window variant's w = 2·HALF). */
 export const WINDOW_BODY = `  const HALF = 8u; // keys j with |i - j| <= HALF
-  var m = -3.4e38;
-  var l = 0.0;
-  var acc: array<f32, MAX_DV>;
   let first = select(0u, i - HALF, i > HALF);
   let last = select(min(shape.n, i + HALF + 1u), i + 1u, shape.causal == 1u);
-  for (var j = first; j < last; j++) {
-    var s = 0.0;
-    for (var t = 0u; t < shape.d; t++) { s += q(h, i, t) * k(h, j, t); }
-    s *= shape.scale;
-    let mNew = max(m, s);
-    let c = exp(m - mNew);
-    let p = exp(s - mNew);
-    l = l * c + p;
-    for (var t = 0u; t < shape.dv; t++) { acc[t] = acc[t] * c + p * v(h, j, t); }
-    m = mNew;
-  }
-  for (var t = 0u; t < shape.dv; t++) { setOut(h, i, t, acc[t] / l); }`;
+${onlineSoftmax('first', 'last')}`;
 
 /** The starting points a researcher can pick. */
 export const KERNEL_STARTS = { dense: DENSE_BODY, window: WINDOW_BODY } as const;
