@@ -132,7 +132,7 @@ function reportFor(
   let features: string[] = [];
   let hasTimestampQuery = false;
   if (name === 'webgpu') {
-    const device = (tf.backend() as unknown as { device: GPUDevice }).device;
+    const device = webgpuDevice();
     limits = {
       maxBufferSize: device.limits.maxBufferSize,
       maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize,
@@ -184,3 +184,8 @@ export async function initBackend(
 }
 
 export { tf };
+
+/** The GPUDevice of the started webgpu backend (tfjs keeps it on the backend object). */
+export function webgpuDevice(): GPUDevice {
+  return (tf.backend() as unknown as { device: GPUDevice }).device;
+}

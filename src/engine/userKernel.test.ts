@@ -5,7 +5,7 @@ import { maxAbsError } from '../core/metrics';
 import { keepAll, keepCausal, keepWindow, referenceAttention } from '../core/reference/dense';
 import { DENSE_BODY, WINDOW_BODY } from '../core/userKernel/template';
 import { installDawn } from './testing/nodeWebgpu';
-import { compileKernel, runKernel } from './userKernel';
+import { compileKernel, prepareKernel } from './userKernel';
 
 /** The researcher's kernel template on real WebGPU (Dawn in Node; SwiftShader without a GPU). */
 let device: GPUDevice;
@@ -27,7 +27,8 @@ async function errorOf(
 ) {
   const compiled = await compileKernel(device, body);
   if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join('; '));
-  const run = await runKernel(device, compiled.kernel, x, causal);
+  const runner = prepareKernel(device, compiled.kernel, x, causal);
+  const run = await runner.run().finally(() => runner.destroy());
   const { heads, n, width } = reference;
   return maxAbsError(headBlock(heads, n, width, run.output), reference);
 }

@@ -61,13 +61,22 @@ export interface KernelRun {
   ms: number;
 }
 
-/** Run a compiled kernel once on q, k, v (float32 copies); refuses what the template cannot hold. */
-export async function runKernel(
+/** A compiled kernel bound to its inputs: each `run` dispatches it once; `destroy` frees it. */
+export interface KernelRunner {
+  run(): Promise<KernelRun>;
+  destroy(): void;
+}
+
+/**
+ * Upload q, k, v (float32 copies) and the shape once, so that each timed call is the dispatch
+ * and the read-back only; refuses what the template cannot hold.
+ */
+export function prepareKernel(
   device: GPUDevice,
   kernel: CompiledKernel,
   inputs: AttentionInputs,
   causal: boolean,
-): Promise<KernelRun> {
+): KernelRunner {
   const { q, k, v } = inputs;
   if (v.width > MAX_DV) throw new Error(`dv = ${v.width} is above the template's ${MAX_DV}`);
   const { heads, n, width: d } = q;
@@ -89,17 +98,18 @@ export async function runKernel(
     device.queue.writeBuffer(b, 0, f);
     return b;
   };
-  try {
-    const uniforms = buffer(shape.byteLength, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    device.queue.writeBuffer(uniforms, 0, shape);
-    const out = buffer(outBytes, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
-    const read = buffer(outBytes, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
-    const bind = device.createBindGroup({
-      layout: kernel.pipeline.getBindGroupLayout(0),
-      entries: [uniforms, storage(q.data), storage(k.data), storage(v.data), out].map(
-        (b, binding) => ({ binding, resource: { buffer: b } }),
-      ),
-    });
+  const uniforms = buffer(shape.byteLength, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+  device.queue.writeBuffer(uniforms, 0, shape);
+  const out = buffer(outBytes, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
+  const read = buffer(outBytes, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+  const bind = device.createBindGroup({
+    layout: kernel.pipeline.getBindGroupLayout(0),
+    entries: [uniforms, storage(q.data), storage(k.data), storage(v.data), out].map(
+      (b, binding) => ({ binding, resource: { buffer: b } }),
+    ),
+  });
+
+  async function run(): Promise<KernelRun> {
     const encoder = device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     pass.setPipeline(kernel.pipeline);
@@ -120,7 +130,12 @@ export async function runKernel(
     const output = new Float32Array(read.getMappedRange().slice(0));
     read.unmap();
     return { output, ms };
-  } finally {
-    for (const b of made) b.destroy();
   }
+
+  return {
+    run,
+    destroy: () => {
+      for (const b of made) b.destroy();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { type AttentionInputs, headBlock } from '../core/headBlock';
 import { maxAbsError, relativeError } from '../core/metrics';
 import { keepAll, keepCausal, referenceAttention } from '../core/reference/dense';
 import type { KernelMessage } from '../core/userKernel/template';
-import { compileKernel, type KernelRun, runKernel } from './userKernel';
+import { compileKernel, type KernelRun, prepareKernel } from './userKernel';
 
 export type KernelCheck =
   | { compiled: false; errors: KernelMessage[] }
@@ -39,12 +39,17 @@ export async function checkKernel(
   const compiled = await compileKernel(device, body);
   if (!compiled.ok) return { compiled: false, errors: compiled.errors };
   const guard = opts.guard ?? ((call) => call);
-  const call = () => guard(runKernel(device, compiled.kernel, inputs, opts.causal));
-  let last = await call();
+  const runner = prepareKernel(device, compiled.kernel, inputs, opts.causal);
   const msAll: number[] = [];
-  for (let r = 0; r < opts.repeats; r++) {
-    last = await call();
-    msAll.push(last.ms);
+  let last: KernelRun;
+  try {
+    last = await guard(runner.run()); // warm-up
+    for (let r = 0; r < opts.repeats; r++) {
+      last = await guard(runner.run());
+      msAll.push(last.ms);
+    }
+  } finally {
+    runner.destroy();
   }
   const { heads, n } = inputs.q;
   const got = headBlock(heads, n, inputs.v.width, last.output);

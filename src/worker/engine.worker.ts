@@ -5,7 +5,7 @@ import { version as appVersion } from '../../package.json';
 import { generateInputs } from '../core/inputs';
 import { EXACT_TOLERANCE } from '../core/userKernel/template';
 import { attentionMap } from '../engine/attentionMap';
-import { initBackend } from '../engine/backend';
+import { initBackend, webgpuDevice } from '../engine/backend';
 import { crossCheck } from '../engine/crossCheck';
 import { taskAccuracy } from '../engine/model/accuracy';
 import { traceForward } from '../engine/model/traceForward';
@@ -45,10 +45,9 @@ const handle = createEngineHost(
     hardness: hardnessDeps,
     attentionMap,
     userKernel: (req) => {
-      const device = (tf.backend() as unknown as { device: GPUDevice }).device;
       const { n, d, heads, seed } = req;
       const inputs = generateInputs({ kind: 'gaussian', n, d, heads, seed });
-      return checkKernel(device, req.body, inputs, {
+      return checkKernel(webgpuDevice(), req.body, inputs, {
         causal: req.causal,
         repeats: req.repeats,
         tolerance: EXACT_TOLERANCE,

@@ -1,7 +1,7 @@
 import { generateInputs } from '../../core/inputs';
 import { messageOf } from '../../core/messageOf';
 import { EXACT_TOLERANCE, MAX_DV } from '../../core/userKernel/template';
-import { tf } from '../../engine/backend';
+import { webgpuDevice } from '../../engine/backend';
 import type { KernelRun } from '../../engine/userKernel';
 import { checkKernel } from '../../engine/userKernelCheck';
 import { nonNegativeInt, parseFlags, positiveInt, required, str } from '../args';
@@ -78,7 +78,7 @@ export async function kernelCommand(argv: string[], stdout: (s: string) => void)
   }
 
   const report = await startBackend('webgpu');
-  const device = (tf.backend() as unknown as { device: GPUDevice }).device;
+  const device = webgpuDevice();
   const guard = (call: Promise<KernelRun>) =>
     withinTime(call, seconds).catch((err) => {
       throw err instanceof CliError ? err : new CliError(`kernel: ${messageOf(err)}`);
