@@ -20,5 +20,3 @@ export function jobEnding(err: unknown): JobEnding {
   }
   return { status: 'failed', error: messageOf(err) };
 }
-
-export const isCancelled = (err: unknown): boolean => jobEnding(err).status === 'cancelled';

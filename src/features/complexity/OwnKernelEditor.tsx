@@ -41,23 +41,33 @@ export function OwnKernelEditor() {
     [],
   );
 
+  const stopTimer = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+
   const run = () => {
     job.current?.drop();
-    if (timer.current) clearTimeout(timer.current);
+    stopTimer();
     let late = false;
     setCheck({ status: 'running' });
     const { d, heads, causal, seed } = config;
     const handle = runOnEngine(
       (client) => client.userKernel({ body, n, d, heads, causal, seed, repeats: 3 }),
       {
-        onResult: (outcome) => setCheck({ status: 'done', outcome, n }),
-        onEnding: ({ error }) =>
+        onResult: (outcome) => {
+          stopTimer();
+          setCheck({ status: 'done', outcome, n });
+        },
+        onEnding: ({ error }) => {
+          stopTimer();
           setCheck({
             status: 'failed',
             error: late
               ? `it ran past the time limit of ${KERNEL_TIME_LIMIT_S} s, so the engine was stopped and restarted`
               : (error ?? 'cancelled'),
-          }),
+          });
+        },
       },
     );
     job.current = handle;

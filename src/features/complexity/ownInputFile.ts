@@ -30,11 +30,11 @@ const hex = (buffer: ArrayBuffer) =>
 export const fileName = (name: string) =>
   name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name || 'unnamed.npz';
 
-/** Refuse a file over the size limit before reading it. */
-function checkSize(file: FileLike, name: string): void {
-  if (file.size > NPZ_LIMITS.maxBytes) {
+/** Refuse files over the size limit before reading them. */
+function checkSize(bytes: number, name: string): void {
+  if (bytes > NPZ_LIMITS.maxBytes) {
     throw new NpyError(
-      `${name}: ${(file.size / MiB).toFixed(1)} MiB, larger than the limit of ` +
+      `${name}: ${(bytes / MiB).toFixed(1)} MiB, larger than the limit of ` +
         `${NPZ_LIMITS.maxBytes / MiB} MiB`,
     );
   }
@@ -68,7 +68,7 @@ async function ownInputOf(
 /** Read, parse and hash a .npz; throws NpyError (naming the file) on any fault. */
 export async function readOwnInput(file: FileLike): Promise<OwnInput> {
   const name = fileName(file.name);
-  checkSize(file, name);
+  checkSize(file.size, name);
   const bytes = new Uint8Array(await file.arrayBuffer());
   return ownInputOf(parseNpz(bytes, name), name, bytes);
 }
@@ -96,7 +96,7 @@ export async function readNpyTriple(files: readonly FileLike[]): Promise<OwnInpu
   const ordered = (['q', 'k', 'v'] as const).map((key) => byKey.get(key) as FileLike);
   const name = fileName(ordered.map((f) => fileName(f.name)).join(' + '));
   const total = ordered.reduce((sum, f) => sum + f.size, 0);
-  checkSize({ size: total, name } as FileLike, name);
+  checkSize(total, name);
   const parts = await Promise.all(ordered.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   const arrays = new Map(
     (['q', 'k', 'v'] as const).map((key, i) => [
