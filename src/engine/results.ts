@@ -1,6 +1,7 @@
 import type { ExponentFit } from '../core/fit';
 import type { AttentionInputs } from '../core/headBlock';
 import type { InputKind } from '../core/inputs';
+import type { OwnKernel } from '../core/userKernel/ownKernel';
 import type { DeviceLimits } from '../core/variantSpec';
 
 /**
@@ -52,6 +53,11 @@ export interface SweepConfig {
   inputs?: AttentionInputs;
   /** Where `inputs` came from, recorded in the provenance. */
   inputFile?: InputFileInfo;
+  /**
+   * The researcher's own kernel (webgpu only): swept under its name wherever `variants` lists
+   * it, and recorded whole in the provenance so a result file reproduces it.
+   */
+  ownKernel?: OwnKernel;
 }
 
 /** 'dense': the engine's dense output; 'float64': core's reference (dense refused); null: none. */

@@ -6,6 +6,7 @@ import { maxAbsError, relativeError } from '../core/metrics';
 import { type ParamValues, resolveParams } from '../core/params';
 import { keepAll, keepCausal, referenceAttention } from '../core/reference/dense';
 import { min } from '../core/stats';
+import { ownKernelProblem } from '../core/userKernel/ownKernel';
 import {
   CancelledError,
   measureCall,
@@ -13,6 +14,7 @@ import {
   runOnce,
   TIMING_DEFINITION,
 } from './measure';
+import { OWN_KERNEL_TIMING, type OwnPoint, ownKernelMeasurer } from './ownKernelPoint';
 import {
   type ErrorReference,
   isMeasured,
@@ -84,15 +86,21 @@ export function checkSweepConfig(c: SweepConfig): Record<string, ParamValues> {
     throw new Error(`input scale must be a positive number, got ${c.scale}`);
   }
   if (c.inputs) checkGivenInputs(c, c.inputs);
+  const own = c.ownKernel;
+  if (own) {
+    const problem = ownKernelProblem(own);
+    if (problem) throw new Error(`your own kernel: ${problem}`);
+  }
+  const builtIn = c.variants.filter((id) => id !== own?.name);
   const given = c.params ?? {};
   const params: Record<string, ParamValues> = {};
-  for (const id of c.variants) getVariant(id); // throws, listing the valid ids
+  for (const id of builtIn) getVariant(id); // throws, listing the valid ids
   for (const id of Object.keys(given)) {
-    if (!c.variants.includes(id)) {
+    if (!builtIn.includes(id)) {
       throw new Error(`parameters given for ${id}, which is not in the sweep`);
     }
   }
-  for (const id of c.variants) params[id] = resolveParams(id, getVariant(id).params, given[id]);
+  for (const id of builtIn) params[id] = resolveParams(id, getVariant(id).params, given[id]);
   return params;
 }
 
@@ -146,6 +154,7 @@ function sweepProvenance(c: SweepConfig, params: Record<string, ParamValues>) {
     variants: [...c.variants],
     params,
     fitMinN: c.fitMinN ?? min(c.ns),
+    ...(c.ownKernel ? { ownKernel: { ...c.ownKernel }, ownKernelTiming: OWN_KERNEL_TIMING } : {}),
     timing: TIMING_DEFINITION,
     memory: PEAK_BYTES_DEFINITION,
     error:
@@ -217,6 +226,29 @@ function denseReference(c: SweepConfig, x: AttentionInputs, output: HeadBlock): 
   return { block: referenceAttention(x, c.causal ? keepCausal : keepAll), kind: 'float64' };
 }
 
+type OwnMeasure = ReturnType<typeof ownKernelMeasurer>;
+
+/** The own kernel's point, with its error against the same reference as every other variant. */
+async function ownPoint(
+  c: SweepConfig,
+  measure: OwnMeasure,
+  x: AttentionInputs,
+  ref: () => Promise<Reference>,
+  shouldCancel?: () => boolean,
+): Promise<{ row: SweepRow; output: HeadBlock | null }> {
+  const opts = { causal: c.causal, warmup: c.warmup ?? 1, repeats: c.repeats, limits: c.limits };
+  const p: OwnPoint = await measure(x, { ...opts, shouldCancel });
+  if (p.output === null) return p;
+  const reference = await ref();
+  const row: MeasuredRow = {
+    ...p.row,
+    relError: reference.block ? relativeError(p.output, reference.block) : null,
+    maxAbsError: reference.block ? maxAbsError(p.output, reference.block) : null,
+    errorReference: reference.kind,
+  };
+  return { row, output: p.output };
+}
+
 async function measurePoint(
   c: SweepConfig,
   id: string,
@@ -285,6 +317,7 @@ export async function runSweep(
       cancelled,
     };
   };
+  const own = config.ownKernel ? ownKernelMeasurer(config.ownKernel) : null;
   let step = 0;
   for (const n of config.ns) {
     const x = inputsAt(config, n);
@@ -300,7 +333,10 @@ export async function runSweep(
         step++;
         onProgress?.({ phase: 'start', variant: id, n, step, total });
         const started = performance.now();
-        const point = await measurePoint(config, id, x, t, ref, shouldCancel);
+        const point =
+          own && id === config.ownKernel?.name
+            ? await ownPoint(config, own, x, ref, shouldCancel)
+            : await measurePoint(config, id, x, t, ref, shouldCancel);
         const { output } = point;
         const row = isMeasured(point.row)
           ? { ...point.row, wallMs: Math.round((performance.now() - started) * 10) / 10 }

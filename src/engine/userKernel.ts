@@ -65,6 +65,8 @@ export interface KernelRun {
 export interface KernelRunner {
   run(): Promise<KernelRun>;
   destroy(): void;
+  /** Bytes of every buffer made for the run: shape, q, k, v, output and its read-back copy. */
+  bytes: number;
 }
 
 /**
@@ -134,6 +136,7 @@ export function prepareKernel(
 
   return {
     run,
+    bytes: made.reduce((sum, b) => sum + b.size, 0),
     destroy: () => {
       for (const b of made) b.destroy();
     },

@@ -32,6 +32,25 @@ describe('sweep requests', () => {
     expect(parseRequest(paramSweep).ok).toBe(true);
   });
 
+  it('takes the own kernel as one more variant, under its name only', () => {
+    const ownKernel = { name: 'mine', body: '  setOut(h, i, 0u, 1.0);', cost: 'n d' };
+    const withOwn = { ...config, variants: ['dense', 'mine'], params: {}, ownKernel };
+    expect(parseRequest({ ...sweep, config: withOwn }).ok).toBe(true);
+    const stray = parseRequest({
+      ...sweep,
+      config: { ...config, variants: ['dense', 'mine'], params: {} },
+    });
+    expect(stray.ok).toBe(false);
+    if (!stray.ok)
+      expect(stray.error).toMatch(/config\.variants\[1\]: expected one of .*got "mine"/);
+    const badCost = parseRequest({
+      ...sweep,
+      config: { ...withOwn, ownKernel: { ...ownKernel, cost: 'n x' } },
+    });
+    expect(badCost.ok).toBe(false);
+    if (!badCost.ok) expect(badCost.error).toMatch(/config\.ownKernel: its cost "n x"/);
+  });
+
   it.each([
     [{ ...sweep, config: null }, /config: expected an object, got null/],
     [

@@ -4,6 +4,8 @@ import { INPUT_KINDS, type InputKind } from '../core/inputs';
 import { SEED_RANGE } from '../core/rng';
 import { bool, finite, intIn, object, shortString } from '../core/schemas/fields';
 import { expected } from '../core/schemas/issues';
+import { OwnKernelSchema } from '../core/schemas/ownKernel';
+import type { OwnKernel } from '../core/userKernel/ownKernel';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import type { AdapterReport } from '../engine/backend';
 import type { InputFileInfo } from '../engine/results';
@@ -60,6 +62,8 @@ export interface SweepJobConfig {
   params?: Record<string, Record<string, number>>;
   /** Set when the request carries `inputs` from this file (inputKind is then not used). */
   inputFile?: InputFileInfo;
+  /** The researcher's own kernel, swept under its name where `variants` lists it (webgpu). */
+  ownKernel?: OwnKernel;
 }
 
 export interface SweepRequest {
@@ -147,7 +151,7 @@ const INPUT_NAME_CHARS = 200;
 /** The sweep config's own fields; engine checks (param ranges…) come later. */
 const sweepConfigSchema = v.pipe(
   object({
-    variants: distinctList(oneOf(VARIANT_IDS), VARIANT_IDS.length),
+    variants: distinctList(shortString(64), VARIANT_IDS.length + 1),
     ns: distinctList(pow2In(SWEEP_LIMITS.n), SWEEP_LIMITS.points),
     d: intIn(SWEEP_LIMITS.d),
     heads: intIn(SWEEP_LIMITS.heads),
@@ -187,8 +191,15 @@ const sweepConfigSchema = v.pipe(
         'an object {name, shape, dtype, sha256}',
       ),
     ),
+    ownKernel: v.optional(OwnKernelSchema),
   }),
   crossCheck((c) => {
+    const own = c.ownKernel?.name;
+    const stranger = c.variants.findIndex((id) => !VARIANT_IDS.includes(id) && id !== own);
+    if (stranger >= 0) {
+      const what = `one of ${VARIANT_IDS.join(', ')}${own ? ` or ${own}` : ''}`;
+      return [['variants', stranger], expectedGot(what, c.variants[stranger])];
+    }
     const points = c.variants.length * c.ns.length;
     if (points > SWEEP_LIMITS.points) {
       return [['ns'], expectedGot(`at most ${SWEEP_LIMITS.points} points per sweep`, points)];

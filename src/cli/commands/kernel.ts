@@ -18,6 +18,10 @@ export const KERNEL_USAGE =
 /** A kernel body is a few kB of WGSL; anything far larger is not one. */
 const MAX_KERNEL_BYTES = 256 * 1024;
 
+/** The body of attendRow from a file (a regular file of at most MAX_KERNEL_BYTES). */
+export const readKernelBody = (path: string, command: string) =>
+  readRegularFile(path, command, MAX_KERNEL_BYTES).toString('utf8');
+
 /** Resolves with `work`, or fails with the time limit's message when it takes longer. */
 function withinTime<T>(work: Promise<T>, seconds: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,7 +65,7 @@ export async function kernelCommand(argv: string[], stdout: (s: string) => void)
   const seconds = positiveInt('timeout', str(v, 'timeout'), 30);
   const outPath = str(v, 'output');
   if (outPath !== undefined) checkOutputPath(outPath);
-  const body = readRegularFile(path, 'kernel', MAX_KERNEL_BYTES).toString('utf8');
+  const body = readKernelBody(path, 'kernel');
   const seed = nonNegativeInt('seed', str(v, 'seed'), 1);
   const inputs =
     inputPath !== undefined

@@ -1,6 +1,7 @@
 import { messageOf } from '../../core/messageOf';
 import type { ParamValues } from '../../core/params';
 import { max } from '../../core/stats';
+import type { OwnKernel } from '../../core/userKernel/ownKernel';
 import { VARIANT_IDS } from '../../core/variantSpecs';
 import { checkSweepConfig, type SweepConfig } from '../../engine/sweep';
 import {
@@ -79,11 +80,14 @@ export interface SweepDefaults {
 export function sweepConfig(
   v: Values,
   defaults: SweepDefaults,
+  ownKernel?: OwnKernel,
 ): { config: SweepConfig; params: Record<string, ParamValues> } {
   const d = positiveInt('d', str(v, 'd'), defaults.d ?? 64);
   const fitMinN = str(v, 'fit-min-n');
   const config: SweepConfig = {
-    variants: variantList(str(v, 'variants')),
+    // The own kernel runs after the built-in variants it is compared with.
+    variants: [...variantList(str(v, 'variants')), ...(ownKernel ? [ownKernel.name] : [])],
+    ...(ownKernel ? { ownKernel } : {}),
     ns: intList('n', str(v, 'n'), defaults.ns),
     d,
     dv: positiveInt('dv', str(v, 'dv'), d),

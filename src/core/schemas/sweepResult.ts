@@ -14,6 +14,7 @@ import {
   text,
 } from './fields';
 import { expected, FileSchemaError, parseOrThrow } from './issues';
+import { OwnKernelSchema } from './ownKernel';
 
 /**
  * A sweep result file: what the lab's Download JSON, the bench and `npm run cli -- sweep` write
@@ -147,6 +148,8 @@ const configEntries = {
   repeats: v.optional(intIn([1, L.repeats])),
   params: v.optional(paramsSchema),
   inputFile: v.optional(InputFileSchema),
+  /** The researcher's own kernel, whole: the file reproduces it. */
+  ownKernel: v.optional(OwnKernelSchema),
 };
 
 const optionalText = () => v.optional(text(L.textChars));
