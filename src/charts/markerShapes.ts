@@ -40,6 +40,7 @@ const TYPES: Record<MarkerShape, { type: SymbolType; stroked: boolean }> = {
   times: { type: symbolTimes, stroked: true },
   plus: { type: symbolPlus, stroked: true },
   asterisk: { type: symbolAsterisk, stroked: true },
+  ring: { type: symbolCircle, stroked: true },
 };
 
 const cache = new Map<string, string>();
@@ -55,5 +56,5 @@ export function markerPath(shape: MarkerShape, size: number): string {
   return d;
 }
 
-/** Stroke-only shapes (×, +, ✳) have no inside to fill. */
+/** Stroke-only shapes (×, +, ✳, the ring) have no inside to fill. */
 export const isStroked = (shape: MarkerShape) => TYPES[shape].stroked;

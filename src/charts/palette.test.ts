@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VARIANT_IDS } from '../core/variantSpecs';
 import { deltaE, simulate, VISIONS } from './colorVision';
-import { MARKER_SHAPES, VARIANT_COLORS, variantColor, variantShape } from './palette';
+import { MARKER_SHAPES, OTHER_COLOR, VARIANT_COLORS, variantColor, variantShape } from './palette';
 
 /** Smallest ΔE*ab between two variants' colours, in any of the four visions. */
 const MIN_DELTA_E = 12;
@@ -25,6 +25,18 @@ describe('variant palette', () => {
       }
     }
     expect(close).toEqual([]);
+  });
+
+  it(`keeps other ids' colour (the own kernel's) ≥ ${MIN_DELTA_E} ΔE from every variant's, and gives them a shape of their own`, () => {
+    for (const vision of VISIONS) {
+      for (const id of VARIANT_IDS) {
+        expect(deltaE(OTHER_COLOR, variantColor(id), vision), `${id} ${vision}`).toBeGreaterThan(
+          MIN_DELTA_E,
+        );
+      }
+    }
+    expect(variantColor('mine')).toBe(OTHER_COLOR);
+    expect(VARIANT_IDS.map(variantShape)).not.toContain(variantShape('mine'));
   });
 
   it('simulates: grey stays grey, red and green merge for a deuteranope', () => {

@@ -20,8 +20,11 @@ export const VARIANT_COLORS: Readonly<Record<string, string>> = {
   taylor: '#7f7f7f',
 };
 
-/** Colour of an id that is not a known variant (a file's own name). */
-const OTHER_COLOR = '#8c8c8c';
+/**
+ * Colour of an id that is not a built-in variant: the researcher's own kernel, or a name in a
+ * file. Black stays ≥ 36 ΔE from every variant's colour in all four visions (palette.test.ts).
+ */
+export const OTHER_COLOR = '#000000';
 
 export function variantColor(id: string): string {
   return VARIANT_COLORS[id] ?? OTHER_COLOR;
@@ -40,11 +43,12 @@ export const MARKER_SHAPES = [
   'times',
   'plus',
   'asterisk',
+  'ring',
 ] as const;
 export type MarkerShape = (typeof MARKER_SHAPES)[number];
 
-/** A variant's marker: its index in the spec order (circle for unknown ids). */
+/** A variant's marker: its index in the spec order (an open ring for other ids). */
 export function variantShape(id: string): MarkerShape {
   const i = VARIANT_IDS.indexOf(id);
-  return i < 0 ? 'circle' : MARKER_SHAPES[i % MARKER_SHAPES.length];
+  return i < 0 ? 'ring' : MARKER_SHAPES[i % MARKER_SHAPES.length];
 }

@@ -10,6 +10,8 @@ export type HashPair = [key: string, value: string | number];
 export interface HashPart {
   /** A short name for notices and debugging, e.g. "layers". */
   name: string;
+  /** Part of the lab's own state (the own kernel): kept in an embedded lab panel's link. */
+  lab?: boolean;
   /** True for the keys this part reads and writes (e.g. `l.model`, `step`). */
   owns(key: string): boolean;
   /** The pairs to write now; leave out values equal to their defaults. */

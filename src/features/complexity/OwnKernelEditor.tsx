@@ -5,16 +5,19 @@ import { runOnEngine, useEngineStore } from '../../session/engineStore';
 import { formatDiff, formatMs, formatTolerance } from '../../shared/numberFormat';
 import type { UserKernelOutcome } from '../../worker/kernelProtocol';
 import { useLabStore } from './labStore';
+import { OwnKernelSweepForm, type PassedCheck } from './OwnKernelSweepForm';
 
 /** Seconds a check may take before the engine is stopped (a kernel that never ends). */
 export const KERNEL_TIME_LIMIT_S = 20;
 const CHECK_NS = [64, 128, 256, 512] as const;
 type Start = keyof typeof KERNEL_STARTS;
+/** What each starting point costs per head: dense reads every key, the window 17 of them. */
+const START_COSTS: Record<Start, string> = { dense: 'O(n^2 d)', window: 'O(17 n d)' };
 
 type Check =
   | { status: 'idle' }
   | { status: 'running' }
-  | { status: 'done'; outcome: UserKernelOutcome; n: number }
+  | { status: 'done'; outcome: UserKernelOutcome; n: number; body: string }
   | { status: 'failed'; error: string };
 
 /**
@@ -26,8 +29,15 @@ type Check =
  */
 export function OwnKernelEditor() {
   const config = useLabStore((s) => s.config);
+  const inLab = useLabStore((s) => s.kernel);
   const backend = useEngineStore((s) => s.engine.report?.name ?? null);
-  const [body, setBody] = useState<string>(KERNEL_STARTS.dense);
+  const [body, setBody] = useState<string>(inLab?.kernel.body ?? KERNEL_STARTS.dense);
+  const [start, setStart] = useState<Start>('dense');
+  // A kernel that arrives in a link is shown here, as it is, before anything runs it.
+  const linked = inLab?.from === 'link' ? inLab.kernel : null;
+  useEffect(() => {
+    if (linked) setBody(linked.body);
+  }, [linked]);
   const [n, setN] = useState<number>(256);
   const [check, setCheck] = useState<Check>({ status: 'idle' });
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -57,7 +67,7 @@ export function OwnKernelEditor() {
       {
         onResult: (outcome) => {
           stopTimer();
-          setCheck({ status: 'done', outcome, n });
+          setCheck({ status: 'done', outcome, n, body });
         },
         onEnding: ({ error }) => {
           stopTimer();
@@ -110,7 +120,10 @@ export function OwnKernelEditor() {
             defaultValue=""
             onChange={(e) => {
               const start = e.target.value as Start;
-              if (start in KERNEL_STARTS) setBody(KERNEL_STARTS[start]);
+              if (start in KERNEL_STARTS) {
+                setBody(KERNEL_STARTS[start]);
+                setStart(start);
+              }
               e.target.value = '';
             }}
           >
@@ -154,8 +167,22 @@ export function OwnKernelEditor() {
         />
       </div>
       <KernelCheckText check={check} config={config} onLine={goTo} />
+      <OwnKernelSweepForm
+        // A kernel from a link fills the form with its own name and cost.
+        key={linked ? `${linked.name}:${linked.cost}` : 'editor'}
+        body={body}
+        check={passedCheck(check, body)}
+        defaultCost={START_COSTS[start]}
+      />
     </>
   );
+}
+
+/** The check's findings when it ran the text now in the editor and the kernel compiled. */
+function passedCheck(check: Check, body: string): PassedCheck | null {
+  if (check.status !== 'done' || check.body !== body || !check.outcome.compiled) return null;
+  const { maxAbsError, exact } = check.outcome;
+  return { n: check.n, maxAbsError, exact };
 }
 
 function KernelCheckText(props: {

@@ -12,6 +12,7 @@ export function RunBar() {
   const run = useLabStore((s) => s.run);
   const paramRunning = useLabStore((s) => s.paramRun.status === 'running');
   const config = useLabStore((s) => s.config);
+  const kernel = useLabStore((s) => s.kernel?.kernel ?? null);
   const start = useLabStore((s) => s.startSweep);
   const cancel = useLabStore((s) => s.cancel);
   const report = useEngineStore((s) => s.engine.report);
@@ -77,6 +78,12 @@ export function RunBar() {
         </button>
       </div>
       {problem ? <p className="muted">{problem}</p> : null}
+      {kernel ? (
+        <p className="muted" data-testid="run-includes-kernel">
+          Run includes your own kernel <strong>{kernel.name}</strong> (its source is under “Your own
+          kernel (WGSL)” below).
+        </p>
+      ) : null}
       {confirming && slow ? (
         <div
           className="notice warn"

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logSpaced } from './chartSeries';
+import { logSpaced, recordedFlops } from './chartSeries';
 
 describe('logSpaced (the n a theory curve is drawn at)', () => {
   it('leaves a short list alone', () => {
@@ -38,5 +38,27 @@ describe('logSpaced (the n a theory curve is drawn at)', () => {
         },
       ),
     );
+  });
+});
+
+describe('recordedFlops (the theory curve of a variant without a formula: the own kernel)', () => {
+  it('is exact for a power law, between the points and past both ends', () => {
+    const points = [64, 128, 512].map((n) => ({ n, flops: n * n * 16 }));
+    const at = recordedFlops(points);
+    for (const n of [16, 64, 100, 256, 512, 4096]) {
+      expect(at(n) / (n * n * 16)).toBeCloseTo(1, 10);
+    }
+  });
+
+  it('follows each piece of a cost that bends (n² d + 1000 n d)', () => {
+    const cost = (n: number) => n * n * 8 + 1000 * n * 8;
+    const at = recordedFlops([32, 1024, 32768].map((n) => ({ n, flops: cost(n) })));
+    for (const n of [32, 1024, 32768]) expect(at(n) / cost(n)).toBeCloseTo(1, 12);
+    // In between, a power law through the neighbours: the bend is not lost, only smoothed.
+    expect(Math.abs(at(4096) / cost(4096) - 1)).toBeLessThan(0.5);
+  });
+
+  it('one point: the same FLOPs everywhere (a flat curve, nothing made up)', () => {
+    expect(recordedFlops([{ n: 64, flops: 5 }])(1024)).toBe(5);
   });
 });

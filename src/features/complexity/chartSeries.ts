@@ -69,14 +69,43 @@ export function logSpaced(ns: readonly number[], most = THEORY_POINTS): readonly
   return picked;
 }
 
+/**
+ * FLOPs at any n from the FLOPs rows record at theirs, a power law between neighbours (exact
+ * for a stated cost such as n² d; the last piece extends past the ends). For a variant the app
+ * has no formula for: the researcher's own kernel, whose rows hold its stated cost.
+ */
+export function recordedFlops(points: readonly { n: number; flops: number }[]) {
+  const pts = [...points].sort((a, b) => a.n - b.n);
+  return (n: number): number => {
+    if (pts.length === 1) return pts[0].flops;
+    // The piece that holds n: its right end is the first point at or past n (the ends extend).
+    let i = pts.findIndex((p) => p.n >= n);
+    if (i < 0) i = pts.length - 1;
+    if (i === 0) i = 1;
+    const [a, b] = [pts[i - 1], pts[i]];
+    const slope = Math.log(b.flops / a.flops) / Math.log(b.n / a.n);
+    return a.flops * (n / a.n) ** slope;
+  };
+}
+
+/** The FLOPs of a variant at any n: its spec's formula, else what its rows recorded. */
+function flopsOf(rows: ChartRows, variant: string, shape: SweepShape) {
+  const measured = rows.filter((r) => r.variant === variant && !r.refused);
+  const spec = findSpec(variant);
+  if (spec && measured.length > 0) {
+    const params = measured[0].params;
+    return (n: number) => spec.cost({ ...shape, n }, params).flops;
+  }
+  const points = measured.flatMap((r) => (r.flops ? [{ n: r.n, flops: r.flops }] : []));
+  return points.length > 0 ? recordedFlops(points) : null;
+}
+
 /** Dashed curves of each variant's analytic FLOPs, scaled to its last measured time. */
 export function theorySeries(rows: ChartRows, times: Series[], shape: SweepShape): ChartSeries[] {
   const ns = logSpaced([...new Set(rows.map((r) => r.n))].sort((a, b) => a - b));
   return times.flatMap((s) => {
-    const spec = findSpec(s.variant);
-    const params = rows.find((r) => r.variant === s.variant && !r.refused)?.params;
-    if (!spec || !params) return [];
-    const flopsAt = (n: number) => spec.cost({ ...shape, n }, params).flops;
+    const flopsAt = flopsOf(rows, s.variant, shape);
+    if (!flopsAt) return [];
     return [
       {
         id: `${s.variant}:theory`,

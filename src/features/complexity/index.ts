@@ -15,6 +15,7 @@ export { LabStatusLine } from './LabStatusLine';
 export { progressText, statusText } from './labRun';
 export { useLabStore } from './labStore';
 export { NoticeList, Notices } from './Notices';
+export { KERNEL_KEY } from './ownKernelLink';
 export { PrecomputedChart } from './PrecomputedChart';
 export { dateOf, type ResultSet, whereMade } from './precomputed';
 export { ResultsTable } from './ResultsTable';

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import { messageOf } from '../../core/messageOf';
+import type { OwnKernel } from '../../core/userKernel/ownKernel';
 import type { EngineJobHandle } from '../../session/engineJob';
 import { runOnEngine, useEngineStore } from '../../session/engineStore';
-import type { SweepProgressInfo } from '../../worker/sweepProtocol';
+import type { SweepJobConfig, SweepProgressInfo } from '../../worker/sweepProtocol';
 import {
   abortRun,
   applyProgress,
@@ -36,6 +37,15 @@ import { loadPrecomputed, type ResultSet } from './precomputed';
 
 type OwnFile = Blob & { name: string };
 
+/** The researcher's own kernel in the lab's sweep, measured under its name beside the rest. */
+export interface LabKernel {
+  kernel: OwnKernel;
+  /** 'link': it came in a link and is shown to the reader; it runs only when they press Run. */
+  from: 'editor' | 'link';
+  /** The editor's check that let it in (null for a kernel from a link: the sweep checks it). */
+  check: { n: number; maxAbsError: number; exact: boolean } | null;
+}
+
 export interface LabUi {
   hidden: string[];
   /** n of the error-vs-time chart; null: the largest n measured. */
@@ -59,6 +69,7 @@ export interface LabState {
   paramRun: ParamRun;
   /** Q, K, V from the user's file (null: generated inputs), and the config before it. */
   own: { input: OwnInput | null; synthetic: LabConfig | null; notice: string | null };
+  kernel: LabKernel | null;
   setScreen(screen: Screen): void;
   setConfig(patch: Partial<LabConfig>): void;
   toggleVariant(id: string): void;
@@ -74,6 +85,8 @@ export interface LabState {
   loadOwnInput(files: OwnFile | readonly OwnFile[]): Promise<void>;
   /** Back to generated inputs and the settings from before the file. */
   useSyntheticInputs(): void;
+  /** Put a kernel in the sweep (replacing one there), or take it out (null). */
+  setKernel(kernel: LabKernel | null): void;
 }
 
 let sweepJob: EngineJobHandle | null = null;
@@ -81,9 +94,15 @@ let paramJob: EngineJobHandle | null = null;
 
 const initial = parseLabHash(globalThis.location?.hash ?? '');
 
-/** The request of a config, with the user's file when one is loaded. */
-const jobConfigOf = (config: LabConfig, own: OwnInput | null) =>
-  own ? { ...toJobConfig(config), inputFile: own.info } : toJobConfig(config);
+/** The request of a config, with the user's file when one is loaded and their kernel if any. */
+export function jobConfigOf(
+  config: LabConfig,
+  own: OwnInput | null,
+  kernel: OwnKernel | null = null,
+): SweepJobConfig {
+  const job = own ? { ...toJobConfig(config), inputFile: own.info } : toJobConfig(config);
+  return kernel ? { ...job, variants: [...job.variants, kernel.name], ownKernel: kernel } : job;
+}
 
 export const useLabStore = create<LabState>()((set, get) => ({
   screen: initial.screen,
@@ -98,6 +117,7 @@ export const useLabStore = create<LabState>()((set, get) => ({
   },
   paramRun: IDLE_PARAM_RUN,
   own: { input: null, synthetic: null, notice: null },
+  kernel: null,
 
   setScreen: (screen) => set({ screen }),
   setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
@@ -132,7 +152,7 @@ export const useLabStore = create<LabState>()((set, get) => ({
   startSweep: () => {
     if (get().run.status === 'running' || get().paramRun.status === 'running') return;
     const own = get().own.input;
-    const config = jobConfigOf(get().config, own);
+    const config = jobConfigOf(get().config, own, get().kernel?.kernel);
     const report = useEngineStore.getState().engine.report;
     // Before the engine reports its kind, assume the slowest (a software GPU).
     const prior = etaPrior(report ? engineKind(report) : 'softwareGpu');
@@ -232,6 +252,8 @@ export const useLabStore = create<LabState>()((set, get) => ({
         own: { input: null, synthetic: null, notice: null },
       };
     }),
+
+  setKernel: (kernel) => set({ kernel }),
 }));
 
 // A lost device or a crashed worker ends a running sweep at once; its rows stay.

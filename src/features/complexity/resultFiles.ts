@@ -25,6 +25,7 @@ function configOf(file: SweepFile, rows: readonly SweepRow[]): SweepJobConfig {
     repeats: c.repeats ?? 1,
     params: c.params ?? {},
     ...(c.inputFile ? { inputFile: c.inputFile } : {}),
+    ...(c.ownKernel ? { ownKernel: c.ownKernel } : {}),
   };
 }
 

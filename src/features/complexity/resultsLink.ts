@@ -2,23 +2,20 @@ import { FileSchemaError } from '../../core/schemas/issues';
 import { parseSweepFile } from '../../core/schemas/sweepResult';
 import { VARIANT_IDS } from '../../core/variantSpecs';
 import type { SweepFit, SweepRow } from '../../engine/results';
+import { decodeLinkJson, encodeLinkJson } from '../../shared/linkJson';
 import type { ResultSet } from './precomputed';
 import { resultSetOf } from './resultFiles';
 
 /**
  * Measured results inside a link (`r=` in the hash): the rows, fits and provenance as compact
- * JSON, deflated with the browser's CompressionStream, then base64url. What is left out or
- * rounded (RESULTS_LINK_ROUNDING) keeps what the charts and the table show unchanged.
- * Decoding is hostile-input safe: a size cap before and after inflating, then the result-file
- * schema; any failure is a sentence for a notice, never a throw.
+ * JSON (shared/linkJson: deflated, base64url). What is left out or rounded
+ * (RESULTS_LINK_ROUNDING) keeps what the charts and the table show unchanged. Decoding checks
+ * sizes, then the result-file schema; any failure is a sentence for a notice, never a throw.
  */
 
 /** Whole links longer than this are not offered: some mail and chat apps cut long links. */
 export const LINK_LIMIT_CHARS = 8000;
-/** `r=` values longer than this are refused before decoding. */
-const MAX_ENCODED_CHARS = 64 * 1024;
-/** Inflated JSON larger than this is refused (a small deflate stream can inflate to gigabytes). */
-const MAX_JSON_BYTES = 1024 * 1024;
+const CAPS = { encodedChars: 64 * 1024, jsonBytes: 1024 * 1024 };
 
 /** What the link leaves out or rounds, in words for the Share dialog. */
 export const RESULTS_LINK_ROUNDING =
@@ -109,82 +106,23 @@ export function unpackResults(data: unknown): ResultSet | string {
   }
   const set = resultSetOf(checked);
   if (typeof set === 'string') return set;
-  const unknown = [...set.rows, ...set.fits].find((r) => !VARIANT_IDS.includes(r.variant));
+  // The own kernel's rows are known by the kernel the results carry (config.ownKernel).
+  const own = set.config.ownKernel?.name;
+  const unknown = [...set.rows, ...set.fits].find(
+    (r) => !VARIANT_IDS.includes(r.variant) && r.variant !== own,
+  );
   if (unknown)
     return `it names a variant this app does not have ("${unknown.variant.slice(0, 40)}")`;
   return set;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(s: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-async function deflate(text: string): Promise<Uint8Array> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Inflate, stopping (null) once the output passes `max` bytes. Throws on a corrupt stream. */
-async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array | null> {
-  const source = new Blob([bytes as BlobPart]).stream();
-  const reader = source.pipeThrough(new DecompressionStream('deflate')).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 /** The `r=` value for a result set. */
 export async function encodeResults(set: ResultSet): Promise<string> {
-  return toBase64Url(await deflate(JSON.stringify(packResults(set))));
+  return encodeLinkJson(packResults(set));
 }
 
 /** An `r=` value back to a checked result set, or the reason it cannot be shown. */
 export async function decodeResults(value: string): Promise<ResultSet | string> {
-  if (value.length > MAX_ENCODED_CHARS)
-    return `it is ${value.length} characters long (at most ${MAX_ENCODED_CHARS})`;
-  const bytes = fromBase64Url(value);
-  if (!bytes || bytes.length === 0) return 'it is not base64url text';
-  let json: Uint8Array | null;
-  try {
-    json = await inflate(bytes, MAX_JSON_BYTES);
-  } catch {
-    return 'it is not deflate-compressed data (the link may have been cut short)';
-  }
-  if (!json) return `it inflates to more than ${MAX_JSON_BYTES / 1024} KiB`;
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
-  } catch {
-    return 'it does not hold valid JSON';
-  }
-  return unpackResults(data);
+  const json = await decodeLinkJson(value, CAPS);
+  return json.ok ? unpackResults(json.data) : json.why;
 }

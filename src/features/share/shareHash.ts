@@ -63,8 +63,13 @@ export function encodeLabHash(v: ShareView, backend: string | null = null): stri
   }
   const hide = HIDE_GROUPS.filter((g) => v.hide.includes(g));
   if (hide.length > 0) pairs.push(['hide', hide.join(',')]);
-  // An embedded lab panel needs no other screen's state.
-  return hashOf([...pairs, ...(v.embed ? [] : parts), ...last]);
+  // An embedded lab panel needs no other screen's state, only the lab's own parts.
+  const kept = v.embed
+    ? hashParts()
+        .filter((p) => p.lab)
+        .flatMap((p) => p.encode())
+    : parts;
+  return hashOf([...pairs, ...kept, ...last]);
 }
 
 const hashOf = (pairs: readonly (readonly [string, string | number])[]) =>

@@ -1,3 +1,4 @@
+import { statedFlops } from '../../../core/userKernel/ownKernel';
 import { findSpec } from '../../../core/variantSpecs';
 import type { SweepJobConfig } from '../../../worker/sweepProtocol';
 
@@ -29,6 +30,16 @@ export function sweepPoints(c: SweepJobConfig): CostedPoint[] {
       const spec = findSpec(variant);
       const shape = { heads: c.heads, n, d: c.d, dv: c.d, causal: c.causal };
       const params = c.params?.[variant] ?? {};
+      if (c.ownKernel && variant === c.ownKernel.name) {
+        // Warm-up and timed calls only; its FLOPs as its author stated them.
+        const calls = c.repeats + 1;
+        return {
+          variant,
+          n,
+          calls,
+          flops: calls * statedFlops(c.ownKernel, { ...shape, dv: c.d }),
+        };
+      }
       if (!spec || spec.refusal(shape, params) !== null) return { variant, n, calls: 0, flops: 0 };
       const calls = c.repeats + CALLS_BESIDES_REPEATS;
       return { variant, n, calls, flops: calls * spec.cost(shape, params).flops };
