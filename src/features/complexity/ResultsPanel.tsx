@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo } from 'react';
 import { useEngineStore } from '../../session/engineStore';
 import { formatN } from '../../shared/numberFormat';
 import type { InputFileInfo } from '../../worker/sweepProtocol';
@@ -118,9 +118,32 @@ function FrontierNPicker(props: {
   );
 }
 
+/**
+ * The parts of the run the results draw, deferred. The run object changes on every progress
+ * tick (twice a point); these parts only when a point lands. As a deferred value the redraw of
+ * four charts and the table yields to input every few ms instead of holding the main thread, and
+ * points that land together are drawn once.
+ */
+function useShownRun() {
+  const source = useLabStore((s) => s.run.source);
+  const rows = useLabStore((s) => s.run.rows);
+  const provenance = useLabStore((s) => s.run.provenance);
+  const config = useLabStore((s) => s.run.config);
+  const shown = useMemo(
+    () => ({ source, rows, provenance, config }),
+    [source, rows, provenance, config],
+  );
+  return useDeferredValue(shown);
+}
+
+// Memoised, so the urgent render that comes before a deferred one (below) skips them: their
+// props only change when the deferred run does.
+const Charts = memo(ComplexityCharts);
+const Table = memo(ResultsTable);
+
 /** The shown results (pre-computed or the user's run): notice, the four charts, the table. */
 export function ResultsPanel() {
-  const run = useLabStore((s) => s.run);
+  const run = useShownRun();
   const hidden = useLabStore((s) => s.ui.hidden);
   const toggle = useLabStore((s) => s.toggleSeries);
   const frontierN = useLabStore((s) => s.ui.frontierN);
@@ -155,6 +178,11 @@ export function ResultsPanel() {
     [compare],
   );
   const hiddenSet = useMemo(() => new Set(hidden), [hidden]);
+  const shape = useMemo(() => shapeOf(config, provenance), [config, provenance]);
+  const tableCompare = useMemo(
+    () => (compare ? { name: compare.name, rows: compare.set.rows } : null),
+    [compare],
+  );
   // The user's file these results measured, if any: from the run's provenance or config.
   const inputFile = inputFileOf(provenance, config as unknown as Record<string, unknown> | null);
   const chosenN = frontierN !== null && errorNs.includes(frontierN) ? frontierN : errorNs.at(-1);
@@ -182,20 +210,17 @@ export function ResultsPanel() {
           <div className="lab-chart-options">
             <FrontierNPicker ns={errorNs} chosen={chosenN} onChange={setFrontierN} />
           </div>
-          <ComplexityCharts
+          <Charts
             denseAgainstFloat64={inputFile !== null}
             rows={charted}
-            shape={shapeOf(config, provenance)}
+            shape={shape}
             maxBinding={maxBinding}
             frontierN={chosenN}
             hidden={hiddenSet}
             onToggle={toggle}
             compare={compared}
           />
-          <ResultsTable
-            rows={rows}
-            compare={compare ? { name: compare.name, rows: compare.set.rows } : null}
-          />
+          <Table rows={rows} compare={tableCompare} />
         </>
       )}
     </section>
