@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../src/cli/chromiumArgs';
-import { KERNEL_TIME_LIMIT_S } from '../src/features/complexity/OwnKernelEditor';
+import { KERNEL_TIME_LIMIT_S } from '../src/features/complexity/kernelTimeLimit';
 import { expect, test } from './fixtures';
 
 /**

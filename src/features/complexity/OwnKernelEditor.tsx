@@ -4,11 +4,10 @@ import type { EngineJobHandle } from '../../session/engineJob';
 import { runOnEngine, useEngineStore } from '../../session/engineStore';
 import { formatDiff, formatMs, formatTolerance } from '../../shared/numberFormat';
 import type { UserKernelOutcome } from '../../worker/kernelProtocol';
+import { KERNEL_TIME_LIMIT_S } from './kernelTimeLimit';
 import { useLabStore } from './labStore';
 import { OwnKernelSweepForm, type PassedCheck } from './OwnKernelSweepForm';
 
-/** Seconds a check may take before the engine is stopped (a kernel that never ends). */
-export const KERNEL_TIME_LIMIT_S = 20;
 const CHECK_NS = [64, 128, 256, 512] as const;
 type Start = keyof typeof KERNEL_STARTS;
 /** What each starting point costs per head: dense reads every key, the window 17 of them. */

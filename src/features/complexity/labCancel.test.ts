@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepRow } from '../../engine/sweep';
-import { freshEngine, requestCancel, startRun, statusText, stopRun } from './labRun';
+import { kernelLateText } from './kernelTimeLimit';
+import { freshEngine, lateKernelRun, requestCancel, startRun, statusText, stopRun } from './labRun';
 import {
   ASSUMED_GFLOPS,
   CONFIRM_CALL_S,
@@ -47,6 +48,19 @@ describe('a cancel the engine does not yield to', () => {
     expect(statusText(freshEngine(stopped, 'adapter busy'))).toMatch(
       /the fresh engine did not start \(adapter busy\)/,
     );
+  });
+
+  it('a kernel past its time limit fails the run with that reason, rows kept, engine restarting', () => {
+    const running = { ...startRun(config, 0), rows: [row(64)] };
+    const late = lateKernelRun(running, kernelLateText('mine', 128), 100);
+    expect(late).toMatchObject({ status: 'failed', finishedAt: 100, progress: null });
+    expect(late.engineStop).toEqual({ state: 'restarting' });
+    expect(late.rows).toEqual([row(64)]);
+    expect(statusText(late)).toBe(
+      'Failed: your kernel “mine” ran past the time limit of 20 s a call at n = 128, so the engine was stopped and restarted. 1 point measured before it; they are kept below.',
+    );
+    const done = { ...startRun(config, 0), status: 'done' as const };
+    expect(lateKernelRun(done, 'x', 5)).toBe(done);
   });
 
   it('leaves ended runs alone', () => {

@@ -181,6 +181,15 @@ export function stopRun(run: LabRun, now: number): LabRun {
   };
 }
 
+/**
+ * The engine was stopped because the user's kernel ran past its time limit: the run failed with
+ * that reason (its rows kept), and the fresh engine is awaited as after any stop.
+ */
+export function lateKernelRun(run: LabRun, why: string, now: number): LabRun {
+  if (run.status !== 'running') return run;
+  return { ...stopRun(run, now), status: 'failed', error: why };
+}
+
 /** The fresh engine after a stop has started, or failed to. */
 export function freshEngine(run: LabRun, error: string | null): LabRun {
   if (run.engineStop?.state !== 'restarting') return run;

@@ -4,6 +4,7 @@ import type { OwnKernel } from '../../core/userKernel/ownKernel';
 import type { EngineJobHandle } from '../../session/engineJob';
 import { runOnEngine, useEngineStore } from '../../session/engineStore';
 import type { SweepJobConfig, SweepProgressInfo } from '../../worker/sweepProtocol';
+import { kernelLateText, kernelPointWatch } from './kernelTimeLimit';
 import {
   abortRun,
   applyProgress,
@@ -11,6 +12,7 @@ import {
   freshEngine,
   IDLE_RUN,
   type LabRun,
+  lateKernelRun,
   requestCancel,
   startRun,
   stopRun,
@@ -158,17 +160,36 @@ export const useLabStore = create<LabState>()((set, get) => ({
     const prior = etaPrior(report ? engineKind(report) : 'softwareGpu');
     set({ run: startRun(config, performance.now(), prior) });
     const update = (f: (r: LabRun) => LabRun) => set((s) => ({ run: f(s.run) }));
+    // The user's kernel may loop for ever: past its time limit the engine is stopped.
+    let late: string | null = null;
+    const kernel = config.ownKernel;
+    const watch = kernel
+      ? kernelPointWatch(kernel.name, config.repeats, (n) => {
+          late = kernelLateText(kernel.name, n);
+          sweepJob?.cancel();
+        })
+      : null;
     sweepJob = runOnEngine(
       (client, onProgress: (p: SweepProgressInfo) => void) =>
         client.sweep(config, onProgress, own?.inputs),
       {
-        onProgress: (p) => update((r) => applyProgress(r, p, performance.now())),
-        onResult: (outcome) => update((r) => finishRun(r, outcome, performance.now())),
-        onEnding: ({ status, error }, stopped) =>
+        onProgress: (p) => {
+          watch?.progress(p);
+          update((r) => applyProgress(r, p, performance.now()));
+        },
+        onResult: (outcome) => {
+          watch?.stop();
+          update((r) => finishRun(r, outcome, performance.now()));
+        },
+        onEnding: ({ status, error }, stopped) => {
+          watch?.stop();
           // A stopped worker is said so, and again once the fresh one has started.
-          update((r) =>
-            stopped ? stopRun(r, performance.now()) : abortRun(r, status, error, performance.now()),
-          ),
+          update((r) => {
+            const now = performance.now();
+            if (late !== null) return lateKernelRun(r, late, now);
+            return stopped ? stopRun(r, now) : abortRun(r, status, error, now);
+          });
+        },
         onFreshEngine: (fresh) => update((r) => freshEngine(r, fresh.ok ? null : fresh.error)),
       },
     );
