@@ -10,7 +10,7 @@ import { downloadJson, expect, offOrigin, snap, test } from './fixtures';
  */
 
 const HASH =
-  '#screen=lab&variants=dense,linear&n=64,128&d=32&heads=1&repeats=1&causal=0&input=gaussian&seed=1';
+  '#screen=lab&variants=dense,linear&n=64,128,256,512&d=32&heads=1&repeats=1&causal=0&input=gaussian&seed=1';
 
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 const status = (page: Page) => page.getByTestId('run-status');
@@ -96,12 +96,12 @@ test('the dense template typed in becomes a variant: swept beside dense, exact, 
 
   await runButton(page).click();
   await expect(status(page)).toHaveText(/^(Done|Cancelled|Failed)/, { timeout: 240_000 });
-  await expect(status(page)).toHaveText(/^Done: 6 points/, { timeout: 1 });
+  await expect(status(page)).toHaveText(/^Done: 12 points/, { timeout: 1 });
   // Against the engine's dense output at each n: the exact template stays within 1e-4.
   const errors = await rowsOf(page, 'mine').evaluateAll((trs) =>
     trs.map((tr) => Number(tr.querySelectorAll('td')[8]?.textContent)),
   );
-  expect(errors).toHaveLength(2);
+  expect(errors).toHaveLength(4);
   for (const e of errors) expect(e).toBeLessThanOrEqual(1e-4);
   // In the time chart: in the legend, and its stated cost's dashed theory curve (black: the
   // colour of a variant the app has no formula for).
@@ -111,11 +111,13 @@ test('the dense template typed in becomes a variant: swept beside dense, exact, 
   await expect(theory).toHaveCount(1);
   expect(await theory.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
   await snap(page, info, 'own-kernel-swept');
+  const shots = process.env.README_SHOTS_DIR;
+  if (shots) await time.screenshot({ path: `${shots}/own-kernel-swept.png` });
 
   const { data } = await downloadJson(page, page.getByRole('button', { name: 'Download JSON' }));
   expect(data.config.ownKernel).toEqual({ name: 'mine', cost: 'O(n^2 d)', body: DENSE_BODY });
   const mine = data.rows.filter((r: { variant: string }) => r.variant === 'mine');
-  expect(mine.map((r: { n: number }) => r.n)).toEqual([64, 128]);
+  expect(mine.map((r: { n: number }) => r.n)).toEqual([64, 128, 256, 512]);
   for (const r of mine) {
     expect(r.errorReference).toBe('dense');
     expect(r.maxAbsError).toBeLessThanOrEqual(1e-4);
@@ -140,8 +142,8 @@ test('the dense template typed in becomes a variant: swept beside dense, exact, 
   await expect(rowsOf(other, 'mine')).toHaveCount(0); // nothing ran it
   await expect(runButton(other)).toBeEnabled({ timeout: 120_000 });
   await runButton(other).click();
-  await expect(status(other)).toHaveText(/^Done: 6 points/, { timeout: 240_000 });
-  await expect(rowsOf(other, 'mine')).toHaveCount(2);
+  await expect(status(other)).toHaveText(/^Done: 12 points/, { timeout: 240_000 });
+  await expect(rowsOf(other, 'mine')).toHaveCount(4);
   await fresh.close();
   expect(log.errors).toEqual([]);
   expect(offOrigin(log.requests, new URL(page.url()).origin)).toEqual([]);
