@@ -144,6 +144,23 @@ test('the dense template typed in becomes a variant: swept beside dense, exact, 
   await runButton(other).click();
   await expect(status(other)).toHaveText(/^Done: 12 points/, { timeout: 240_000 });
   await expect(rowsOf(other, 'mine')).toHaveCount(4);
+
+  // The same link as an embedded chart (a page of its own, as in an iframe): the kernel is
+  // named in Run live's plan, its source is there to read, and Run live sweeps it.
+  const embed = await fresh.newPage();
+  await embed.goto(link.replace('#', '#embed=time&'));
+  await expect(embed.getByText('This link brings a kernel of its own, "mine"')).toBeVisible();
+  await expect(embed.getByTestId('embed-plan')).toContainText('your kernel “mine”');
+  const source = embed.getByTestId('embed-kernel');
+  await source.getByText('The source of “mine” (stated cost O(n^2 d))').click();
+  await expect(source.locator('pre')).toHaveText(DENSE_BODY);
+  await embed.getByRole('button', { name: 'Run live' }).click();
+  await expect(embed.getByTestId('embed-status')).toHaveText(/^Done: \d+ points/, {
+    timeout: 240_000,
+  });
+  const embedded = embed.getByRole('figure', { name: /^Time against n/ });
+  await expect(embedded.getByText('mine', { exact: true }).first()).toBeVisible();
+  await embed.screenshot({ path: info.outputPath('own-kernel-embed.png'), fullPage: true });
   await fresh.close();
   expect(log.errors).toEqual([]);
   expect(offOrigin(log.requests, new URL(page.url()).origin)).toEqual([]);

@@ -18,7 +18,7 @@ import {
   stopRun,
 } from './labRun';
 import { engineKind } from './model/callEstimate';
-import { type LabConfig, toJobConfig } from './model/labConfig';
+import { type LabConfig, toJobConfig, withOwnKernel } from './model/labConfig';
 import { parseLabHash, type Screen } from './model/labHash';
 import {
   defaultSelection,
@@ -103,7 +103,7 @@ export function jobConfigOf(
   kernel: OwnKernel | null = null,
 ): SweepJobConfig {
   const job = own ? { ...toJobConfig(config), inputFile: own.info } : toJobConfig(config);
-  return kernel ? { ...job, variants: [...job.variants, kernel.name], ownKernel: kernel } : job;
+  return withOwnKernel(job, kernel);
 }
 
 export const useLabStore = create<LabState>()((set, get) => ({

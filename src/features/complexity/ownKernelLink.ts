@@ -30,9 +30,9 @@ export async function decodeKernel(value: string): Promise<OwnKernel | string> {
 
 /** The notice a reader sees when a link brings a kernel. */
 export const kernelNotice = (k: OwnKernel) =>
-  `This link brings a kernel of its own, "${k.name}" (stated cost ${k.cost}). Read it under ` +
-  '"Your own kernel (WGSL)" before you run it: it runs on your GPU only when you press Run, as ' +
-  'one more variant of the sweep.';
+  `This link brings a kernel of its own, "${k.name}" (stated cost ${k.cost}); its source is ` +
+  'shown on this page. Read it before you run it: it runs on your GPU only when you press Run ' +
+  '(Run live in an embedded chart), as one more variant of the sweep.';
 
 const addNotice = (notice: string) =>
   useLabStore.setState((s) => ({ notices: [...s.notices, notice] }));

@@ -130,6 +130,8 @@ export function EmbedView({ panel }: { panel: LabPanel }) {
   const run = useLabStore((s) => s.run);
   const config = useLabStore((s) => s.config);
   const notices = useLabStore((s) => s.notices);
+  // A kernel the link brings: swept by Run live, its source shown here first.
+  const kernel = useLabStore((s) => s.kernel?.kernel ?? null);
   const start = useLabStore((s) => s.startSweep);
   const setConfig = useLabStore((s) => s.setConfig);
   const loadPrecomputed = useLabStore((s) => s.loadPrecomputed);
@@ -139,7 +141,7 @@ export function EmbedView({ panel }: { panel: LabPanel }) {
   useReportHeight(main);
   // The author's sweep as the link gives it, read once: the plan stays put after a capped run.
   const author = useRef(config).current;
-  const plan = readerPlan(author);
+  const plan = readerPlan(author, kernel);
   const running = run.status === 'running';
   const now = useNow(running);
   const problem = configProblem(plan.config, null);
@@ -191,6 +193,14 @@ export function EmbedView({ panel }: { panel: LabPanel }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {kernel ? (
+        <details className="embed-kernel" data-testid="embed-kernel">
+          <summary>
+            The source of “{kernel.name}” (stated cost {kernel.cost})
+          </summary>
+          <pre>{kernel.body}</pre>
+        </details>
       ) : null}
     </main>
   );

@@ -30,6 +30,7 @@ export function ShareButton() {
   const id = useId();
   const rows = useLabStore((s) => s.run.rows);
   const screen = useLabStore((s) => s.screen);
+  const kernel = useLabStore((s) => s.kernel?.kernel ?? null);
   const ownFile = useLabStore((s) => s.own.input?.info.name ?? null);
   // Read at each render; opening re-renders, and the page behind a modal cannot change.
   const base = pageBase(location);
@@ -44,7 +45,7 @@ export function ShareButton() {
   const embedUrl = `${base}${encodeLabHash({ ...shared, embed: panel, hide: [] }, backend)}`;
   // The story's figure is offered on the story screen, and chosen there by default.
   const panels = EMBED_PANELS.filter((p) => isLabPanel(p) || screen === 'story');
-  const plan = isLabPanel(panel) ? readerPlan(view.config) : null;
+  const plan = isLabPanel(panel) ? readerPlan(view.config, kernel) : null;
   const show = () => {
     setPanel(screen === 'story' ? 'story' : 'time');
     setOpen(true);

@@ -38,6 +38,20 @@ describe("an embed's reader-sized sweep", () => {
     expect(readerPlanText(plan, author)).not.toContain('Capped');
   });
 
+  it("sweeps a link's own kernel too: named in the text, its stated cost in the prediction", () => {
+    const author = config({ variants: ['linear'], nMin: 64, nMax: 4096, repeats: 1 });
+    const cheap = { name: 'mine', cost: 'n d', body: '' };
+    const costly = { ...cheap, cost: 'n^2 d' };
+    expect(predictSeconds(author, costly)).toBeGreaterThan(predictSeconds(author, cheap));
+    expect(predictSeconds(author, cheap)).toBeGreaterThan(predictSeconds(author));
+    const plan = readerPlan(author, costly);
+    expect(plan.kernel).toBe(costly);
+    expect(plan.predictedS).toBeLessThanOrEqual(READER_BUDGET_S);
+    expect(readerPlanText(plan, author)).toMatch(
+      /^Run live measures linear, your kernel “mine” at/,
+    );
+  });
+
   it('grows with the cost formula: dense at 2n costs about 4× dense at n', () => {
     const at = (n: number) =>
       predictSeconds(config({ variants: ['dense'], nMin: n, nMax: n, repeats: 1 }));

@@ -1,5 +1,11 @@
+import type { OwnKernel } from '../../core/userKernel/ownKernel';
 import { ASSUMED_GFLOPS } from '../complexity/model/callEstimate';
-import { type LabConfig, orderedVariants, toJobConfig } from '../complexity/model/labConfig';
+import {
+  type LabConfig,
+  orderedVariants,
+  toJobConfig,
+  withOwnKernel,
+} from '../complexity/model/labConfig';
 import { priorPointMs, sweepPoints } from '../complexity/model/sweepCost';
 
 /**
@@ -27,23 +33,32 @@ export interface ReaderPlan {
   /** Predicted seconds of the reader's sweep and of the author's full one. */
   predictedS: number;
   fullS: number;
+  /** The link's own kernel, swept as one more variant (null if none). */
+  kernel: OwnKernel | null;
 }
 
-/** Predicted seconds of a sweep at READER_GFLOPS (pure). */
-export function predictSeconds(c: LabConfig): number {
-  const points = sweepPoints(toJobConfig(c));
+/** Predicted seconds of a sweep at READER_GFLOPS (pure); a kernel of the link's at its stated cost. */
+export function predictSeconds(c: LabConfig, kernel: OwnKernel | null = null): number {
+  const points = sweepPoints(withOwnKernel(toJobConfig(c), kernel));
   return points.reduce((ms, p) => ms + priorPointMs(p, READER_GFLOPS), 0) / 1000;
 }
 
-/** The author's config cut to the reader's budget (n from the top, repeats to 3). */
-export function readerPlan(author: LabConfig, budgetS = READER_BUDGET_S): ReaderPlan {
-  const fullS = predictSeconds(author);
+/**
+ * The author's config cut to the reader's budget (n from the top, repeats to 3); a kernel the
+ * link brings is swept too and counted at its stated cost.
+ */
+export function readerPlan(
+  author: LabConfig,
+  kernel: OwnKernel | null = null,
+  budgetS = READER_BUDGET_S,
+): ReaderPlan {
+  const fullS = predictSeconds(author, kernel);
   let config = { ...author, repeats: Math.min(author.repeats, READER_MAX_REPEATS) };
-  while (config.nMax > config.nMin && predictSeconds(config) > budgetS) {
+  while (config.nMax > config.nMin && predictSeconds(config, kernel) > budgetS) {
     config = { ...config, nMax: config.nMax / 2 };
   }
   const capped = config.nMax !== author.nMax || config.repeats !== author.repeats;
-  return { config, capped, predictedS: predictSeconds(config), fullS };
+  return { config, capped, predictedS: predictSeconds(config, kernel), fullS, kernel };
 }
 
 const seconds = (s: number) =>
@@ -55,7 +70,11 @@ const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
 /** "Run live measures dense, linear at n = 64 … 1024, 3 repeats: about 12 s on a slow GPU…" */
 export function readerPlanText(plan: ReaderPlan, author: LabConfig): string {
   const c = plan.config;
-  const what = `${orderedVariants(c).join(', ')} at ${nRange(c)}, ${plural(c.repeats, 'repeat')}`;
+  const names = [
+    ...orderedVariants(c),
+    ...(plan.kernel ? [`your kernel “${plan.kernel.name}”`] : []),
+  ];
+  const what = `${names.join(', ')} at ${nRange(c)}, ${plural(c.repeats, 'repeat')}`;
   const time = `${seconds(plan.predictedS)} on a slow (software) GPU, less on a real one`;
   if (!plan.capped) return `Run live measures ${what}: ${time}.`;
   const cut: string[] = [];

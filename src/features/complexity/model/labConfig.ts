@@ -1,6 +1,7 @@
 import { INPUT_KINDS, type InputKind } from '../../../core/inputs';
 import { SEED_RANGE } from '../../../core/rng';
 import { refusalReason } from '../../../core/runCheck';
+import type { OwnKernel } from '../../../core/userKernel/ownKernel';
 import type { DeviceLimits } from '../../../core/variantSpec';
 import { findSpec, VARIANT_SPECS } from '../../../core/variantSpecs';
 import type { SweepJobConfig } from '../../../worker/sweepProtocol';
@@ -61,6 +62,11 @@ export const nsOf = (c: LabConfig) => powersOfTwo(c.nMin, c.nMax);
 /** Variants in the specs' order, as the sweep runs them. */
 export const orderedVariants = (c: LabConfig) =>
   VARIANT_SPECS.map((s) => s.id).filter((id) => c.variants.includes(id));
+
+/** A request with the user's own kernel swept too, as one more variant under its name. */
+export function withOwnKernel(job: SweepJobConfig, kernel: OwnKernel | null): SweepJobConfig {
+  return kernel ? { ...job, variants: [...job.variants, kernel.name], ownKernel: kernel } : job;
+}
 
 /** The worker request for this config (only the selected variants' parameters). */
 export function toJobConfig(c: LabConfig): SweepJobConfig {
