@@ -1,8 +1,10 @@
 import type { SweepProgress } from '../../engine/results';
 
 /**
- * How long one call of the user's own kernel may run before the engine worker is stopped and a
- * fresh one started (a kernel can loop for ever, and nothing else would end it).
+ * The user's own kernel's time limit, after which the engine worker is stopped and a fresh one
+ * started (a kernel can loop for ever, and nothing else would end it): the whole of a check in
+ * the editor, and each call of a sweep's point (so a point, warm-up and repeats together, gets
+ * this many seconds per call).
  */
 export const KERNEL_TIME_LIMIT_S = 20;
 
