@@ -105,6 +105,22 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     forbidden: /^features\/[^/]+\/(?!index\.ts$|model\/|[a-z]+Store\.ts$)/,
   },
   {
+    name: "the peer page (the bench's side-by-side with ONNX Runtime Web) imports core and engine only",
+    from: /^peer\//,
+    forbidden:
+      /^(app|session|features|charts|shared|worker|cli)\/|^npm:(react|react-dom|zustand|d3)$/,
+  },
+  {
+    name: 'only the CLI (which builds and serves it) reaches the peer page',
+    from: /^(?!peer\/|cli\/)/,
+    forbidden: /^peer\//,
+  },
+  {
+    name: "ONNX Runtime and its protobuf are the peer's alone: the app's bundle never holds them",
+    from: /^(?!peer\/)/,
+    forbidden: /^npm:(onnxruntime-web|protobufjs)/,
+  },
+  {
     name: 'screens never import the CLI',
     from: /^features\//,
     forbidden: /^cli\//,

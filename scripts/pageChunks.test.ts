@@ -50,6 +50,26 @@ describe('the production build', () => {
   });
 });
 
+describe('the app carries no ONNX Runtime (the bench page alone loads it)', () => {
+  it('no file of the build names onnxruntime or holds its WebAssembly', () => {
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(1);
+    // The marker is real: ORT's own module carries it, so a bundled copy would be caught.
+    const ort = readFileSync(
+      join(ROOT, 'node_modules/onnxruntime-web/dist/ort.webgpu.min.mjs'),
+      'utf8',
+    );
+    expect(ort).toMatch(/InferenceSession/);
+    expect(files.filter((f) => /ort-wasm|onnx/i.test(f))).toEqual([]);
+    const naming = files.filter(
+      (f) =>
+        /\.(js|html)$/.test(f) &&
+        /onnxruntime|InferenceSession/.test(readFileSync(join(dist, f), 'utf8')),
+    );
+    expect(naming).toEqual([]);
+  });
+});
+
 describe('pageChunks', () => {
   it('follows static and dynamic imports (any quote) and not the worker URL', () => {
     const d = mkdtempSync(join(tmpdir(), 'page-chunks-fake-'));

@@ -47,12 +47,12 @@ interface PageState {
 }
 
 /** Console errors of the page and its workers, and whether it crashed. */
-interface PageWatch {
+export interface PageWatch {
   consoleErrors: string[];
   crashed: () => boolean;
 }
 
-function watchPage(page: Page): PageWatch {
+export function watchPage(page: Page): PageWatch {
   const consoleErrors: string[] = [];
   let crashed = false;
   page.on('console', (m) => {
@@ -197,7 +197,7 @@ export interface BrowserRunResult {
   built: boolean;
 }
 
-async function launch(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('@playwright/test');
   const executablePath = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
   try {
@@ -222,7 +222,7 @@ export async function runInBrowser(
   const preview = await startPreview(plan.dist, plan.port);
   let browser: Browser | null = null;
   try {
-    browser = await launch();
+    browser = await launchChromium();
     // A first visit: its own context (cold cache), before the run loads the machine.
     const fresh = await browser.newContext();
     const firstPaint = await measureFirstPaint(await fresh.newPage(), preview.url);

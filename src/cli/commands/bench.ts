@@ -6,16 +6,19 @@ import { cliBackend, startBackend } from '../backendSetup';
 import { BROWSER_USAGE } from '../benchPlan';
 import { runLimits } from '../limits';
 import { checkOutputPath, writeAtomic } from '../output';
+import { PEER_USAGE } from '../peerBenchPlan';
 import { nodeProvenance } from '../provenance';
 import { browserBenchCommand } from './benchBrowser';
 import { benchChecks, fitRangeFor } from './benchChecks';
+import { peerBenchCommand } from './benchPeer';
 import { adapterText, benchTable } from './benchTable';
 import { progressLine } from './sweep';
 import { SWEEP_OPTIONS, sweepConfig } from './sweepConfig';
 
 export const BENCH_USAGE =
   'bench [--backend wasm|cpu|webgpu] [--n 256,512,1024,2048,4096] [--variants ID,…] [--repeats 5] [--warmup 1] [--fit-min-n N] [--output FILE] [--strict]\n' +
-  `  ${BROWSER_USAGE}`;
+  `  ${BROWSER_USAGE}\n` +
+  `  ${PEER_USAGE}`;
 
 const BENCH_OPTION_NAMES = ['backend', 'n', 'variants', 'repeats', 'warmup', 'fit-min-n', 'output'];
 
@@ -29,6 +32,7 @@ export async function benchCommand(
   stderr: (s: string) => void,
   progress?: (line: string) => void,
 ): Promise<number> {
+  if (argv.includes('--peer')) return peerBenchCommand(argv, stderr);
   if (argv.includes('--browser') || argv.includes('--precompute')) {
     return browserBenchCommand(argv, stderr);
   }
