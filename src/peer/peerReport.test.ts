@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PEER_PLAN } from './peerPlan';
-import { attentionFlops, judgeError, type PeerRow, peerRatios } from './peerReport';
+import { attentionFlops, judgeError, peerRatios } from './peerReport';
+import { peerRow } from './testing/peerRow';
 
-const row = (over: Partial<PeerRow>): PeerRow => ({
-  engine: 'onnxruntime-web',
-  name: 'jsep · mha',
-  build: 'ort.min.mjs',
-  device: 'webgpu',
-  graph: 'mha',
-  n: 2048,
-  d: 64,
-  heads: 1,
-  causal: false,
-  status: 'measured',
-  reason: null,
-  ms: { median: 100, min: 90, max: 110, samples: [90, 100, 110] },
-  maxAbsError: 1e-7,
-  gflopsPerSecond: 1,
-  fractionOfPeak: null,
-  kernels: [],
-  placement: [],
-  memory: '',
-  ...over,
-});
+const row = peerRow;
 
 const plan = { ...DEFAULT_PEER_PLAN, ns: [2048], causal: [false] };
 

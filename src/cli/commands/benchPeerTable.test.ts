@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PEER_PLAN } from '../../peer/peerPlan';
 import type { PeerReport, PeerRow } from '../../peer/peerReport';
+import { peerRow } from '../../peer/testing/peerRow';
 import { peerTable, ratioLine } from './benchPeerTable';
 
-const row = (over: Partial<PeerRow>): PeerRow => ({
-  engine: 'onnxruntime-web',
-  name: 'jsep · matmul',
-  build: 'ort.min.mjs',
-  device: 'webgpu',
-  graph: 'matmul',
-  n: 2048,
-  d: 64,
-  heads: 1,
-  causal: false,
-  status: 'measured',
-  reason: null,
-  ms: { median: 812.4, min: 800, max: 830.2, samples: [] },
-  maxAbsError: 3.2e-7,
-  gflopsPerSecond: 1.5,
-  fractionOfPeak: 0.25,
-  kernels: [],
-  placement: [],
-  memory: '',
-  ...over,
-});
+const row = (over: Partial<PeerRow>): PeerRow =>
+  peerRow({
+    name: 'jsep · matmul',
+    graph: 'matmul',
+    ms: { median: 812.4, min: 800, max: 830.2, samples: [] },
+    maxAbsError: 3.2e-7,
+    gflopsPerSecond: 1.5,
+    fractionOfPeak: 0.25,
+    ...over,
+  });
 
 const report = (rows: PeerRow[]): PeerReport => ({
   plan: { ...DEFAULT_PEER_PLAN, ns: [2048], causal: [false] },
