@@ -37,6 +37,9 @@ describe('fused attention kernel', () => {
     { n: 67, d: 16, heads: 3 }, // prime n, several heads
     { n: 130, d: 64, heads: 2 }, // not a multiple of the 64-query tile
     { n: 97, d: 128, heads: 1 },
+    // d not a multiple of 4: the scalar rows (vec4 rows are used otherwise).
+    { n: 45, d: 6, heads: 2 },
+    { n: 33, d: 3, heads: 1 },
   ];
   for (const causal of [false, true]) {
     it.each(shapes)(
@@ -55,6 +58,7 @@ describe('fused attention kernel', () => {
     { n: 130, d: 64, heads: 1, splits: 64 },
     { n: 67, d: 16, heads: 3, splits: 2 },
     { n: 1, d: 16, heads: 1, splits: 4 },
+    { n: 70, d: 6, heads: 1, splits: 3 },
   ];
   for (const causal of [false, true]) {
     it.each(splitShapes)(
