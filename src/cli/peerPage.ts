@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
 import { ORT_BUILDS } from '../peer/ortPeer';
 import { claimDistFolder, markDistFolder, PROJECT_ROOT } from './distFolder';
@@ -25,7 +25,7 @@ export function ortFiles(): string[] {
 export async function buildPeerPage(dist: string, log: (line: string) => void): Promise<void> {
   const t0 = performance.now();
   claimDistFolder(dist, PROJECT_ROOT);
-  const outDir = join(PROJECT_ROOT, dist);
+  const outDir = resolve(PROJECT_ROOT, dist);
   try {
     await build({
       configFile: false,
@@ -52,7 +52,7 @@ export async function servePeerPage(
     root: join(PROJECT_ROOT, 'src', 'peer'),
     base: './',
     logLevel: 'warn',
-    build: { outDir: join(PROJECT_ROOT, dist) },
+    build: { outDir: resolve(PROJECT_ROOT, dist) },
     preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
   });
   const url = server.resolvedUrls?.local[0];
