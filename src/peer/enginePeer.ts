@@ -1,21 +1,14 @@
-import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import type { AttentionInputs } from '../core/headBlock';
 import { type BackendReport, initBackend, tf } from '../engine/backend';
 import { compiledPipelineKeys } from '../engine/kernels/fusedAttention';
 import { runAttention } from '../engine/runAttention';
+import { WASM_ASSET_PATHS } from '../engine/wasmAssetPaths';
 import { timeCalls } from './timeCalls';
 
 /** The engine's side of the peer page: tfjs on the page's own thread, webgpu or wasm. */
 
-const wasmPaths = {
-  'tfjs-backend-wasm.wasm': wasmUrl,
-  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
-};
-
 export function startEngine(backend: 'webgpu' | 'wasm'): Promise<BackendReport> {
-  return initBackend([backend], { wasmPaths });
+  return initBackend([backend], { wasmPaths: WASM_ASSET_PATHS });
 }
 
 /** One variant timed on the started backend; the programs it compiled (webgpu) are named. */

@@ -1,6 +1,7 @@
-import type { AttentionInputs } from '../core/headBlock';
+import { type AttentionInputs, type HeadBlock, headBlock } from '../core/headBlock';
 import { generateInputs } from '../core/inputs';
 import { messageOf } from '../core/messageOf';
+import { maxAbsError } from '../core/metrics';
 import { keepAll, keepCausal, referenceAttention } from '../core/reference/dense';
 import { startEngine, timeEngine } from './enginePeer';
 import { measureGpuPeak } from './gpuPeak';
@@ -23,7 +24,7 @@ import {
   type PeerReport,
   type PeerRow,
 } from './peerReport';
-import { maxAbsDiff, timeCalls } from './timeCalls';
+import { timeCalls } from './timeCalls';
 
 /**
  * The peer page's run: for each n and causal flag, the same Q, K, V (seeded gaussian) through
@@ -36,7 +37,9 @@ interface Case {
   n: number;
   causal: boolean;
   inputs: AttentionInputs;
-  reference: Float64Array;
+  /** The inputs as ORT's tensors take them (float32, made once for every ORT row). */
+  data: { q: Float32Array; k: Float32Array; v: Float32Array };
+  reference: HeadBlock<Float64Array>;
 }
 
 const ENGINE_MEMORY =
@@ -46,8 +49,10 @@ const ORT_MEMORY = 'not reported: onnxruntime-web exposes no memory figure for a
 function makeCase(report: PeerReport, n: number, causal: boolean): Case {
   const { d, heads, seed } = report.plan;
   const inputs = generateInputs({ kind: 'gaussian', heads, n, d, seed });
-  const reference = referenceAttention(inputs, causal ? keepCausal : keepAll).data as Float64Array;
-  return { n, causal, inputs, reference };
+  const reference = referenceAttention(inputs, causal ? keepCausal : keepAll);
+  const f32 = (b: HeadBlock) => Float32Array.from(b.data);
+  const data = { q: f32(inputs.q), k: f32(inputs.k), v: f32(inputs.v) };
+  return { n, causal, inputs, data, reference };
 }
 
 /** A row before it runs: what it is, where, and on which case; nothing measured yet. */
@@ -103,7 +108,8 @@ function finish(
   tolerance: number,
   kernels: string[],
 ): PeerRow {
-  const error = maxAbsDiff(output, c.reference);
+  const { heads, n, width } = c.reference;
+  const error = maxAbsError(headBlock(heads, n, width, output), c.reference);
   const judged = judgeError(error, tolerance);
   const flops = attentionFlops(c.n, row.d, row.heads, c.causal);
   return {
@@ -130,13 +136,9 @@ async function ortRow(
     graph: graph.kind,
     memory: ORT_MEMORY,
   });
-  const { q, k, v } = c.inputs;
+  const { q, v } = c.inputs;
   const shape = { heads: q.heads, n: q.n, d: q.width, dv: v.width };
-  const data = {
-    q: Float32Array.from(q.data),
-    k: Float32Array.from(k.data),
-    v: Float32Array.from(v.data),
-  };
+  const { data } = c;
   const made = await captureConsole(() => ortSession(build, graph, shape, data));
   if (!made.value)
     return { ...row, status: 'refused', reason: oneLine(made.error ?? 'ORT refused the graph') };

@@ -1,3 +1,4 @@
+import { spread } from '../core/stats';
 import type { PeerRow } from './peerReport';
 
 /**
@@ -16,19 +17,5 @@ export async function timeCalls(
     output = await call();
     samples.push(performance.now() - t0);
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { ms: { median, min: sorted[0], max: sorted[sorted.length - 1], samples }, output };
-}
-
-/** Max |a − b| over two equally long arrays (Infinity if any entry is not finite). */
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) {
-    const e = Math.abs(a[i] - b[i]);
-    if (!(e <= worst)) worst = Number.isNaN(e) ? Number.POSITIVE_INFINITY : e;
-  }
-  return worst;
+  return { ms: { ...spread(samples), samples }, output };
 }

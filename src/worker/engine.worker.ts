@@ -1,5 +1,3 @@
-import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import { version as appVersion } from '../../package.json';
 import { generateInputs } from '../core/inputs';
@@ -11,6 +9,7 @@ import { taskAccuracy } from '../engine/model/accuracy';
 import { traceForward } from '../engine/model/traceForward';
 import { fitRows, runSweep } from '../engine/sweep';
 import { checkKernel } from '../engine/userKernelCheck';
+import { WASM_ASSET_PATHS } from '../engine/wasmAssetPaths';
 import { createEngineHost } from './engineHost';
 import { hardnessDeps } from './hardnessEngine';
 import type { EngineResponse } from './protocol';
@@ -20,20 +19,13 @@ import type { EngineResponse } from './protocol';
  * `new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' })`.
  */
 
-// Vite emits these as hashed assets next to the worker chunk (works from any sub-path). The
-// threaded build is never used (WASM_HAS_MULTITHREAD_SUPPORT is off), so it maps to SIMD too.
-const wasmPaths = {
-  'tfjs-backend-wasm.wasm': wasmUrl,
-  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
-};
-
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (r: EngineResponse) => scope.postMessage(r);
 
 const handle = createEngineHost(
   {
-    init: (order, onDeviceLost) => initBackend(order, { wasmPaths, onDeviceLost }),
+    init: (order, onDeviceLost) =>
+      initBackend(order, { wasmPaths: WASM_ASSET_PATHS, onDeviceLost }),
     crossCheck,
     sweeps: {
       runSweep,
