@@ -44,6 +44,9 @@ describe('peerBenchPlan', () => {
     [['--n', '8'], /--n must be in \[16, 16384\]/],
     [['--wasm-max-n', '20000'], /--wasm-max-n must be in \[0, 16384\]/],
     [['--variants', 'dense'], /unknown flag --variants/],
+    // Within the flags' ranges, beyond the page's: refused before Chromium starts.
+    [['--d', '200'], /d must be an integer from 1 to 128, not 200/],
+    [['--seed', '3000000000'], /seed must be an integer from 0 to 2147483647/],
     [['--dist', 'src'], /src/],
   ])('refuses %j with a one-line reason', (flags, why) => {
     const call = () => peerBenchPlan(['--browser', '--peer', ...flags]);

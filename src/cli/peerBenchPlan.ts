@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_PEER_PLAN } from '../peer/peerPlan';
+import { DEFAULT_PEER_PLAN, peerPlanRefusal } from '../peer/peerPlan';
 import type { PeerPlan } from '../peer/peerReport';
 import { intList, nonNegativeInt, parseFlags, positiveInt, str } from './args';
 import { checkDistFolder } from './distFolder';
@@ -57,16 +57,20 @@ export function peerBenchPlan(argv: string[]): PeerBenchPlan {
   if (str(v, 'output') !== undefined) checkOutputPath(output);
   const dist = str(v, 'dist') ?? DEFAULT_PEER_DIST;
   checkDistFolder(dist);
+  const peer = {
+    ns,
+    d: positiveInt('d', str(v, 'd'), DEFAULT_PEER_PLAN.d),
+    heads: positiveInt('heads', str(v, 'heads'), DEFAULT_PEER_PLAN.heads),
+    causal,
+    repeats: positiveInt('repeats', str(v, 'repeats'), DEFAULT_PEER_PLAN.repeats),
+    seed: nonNegativeInt('seed', str(v, 'seed'), DEFAULT_PEER_PLAN.seed),
+    wasmMaxN,
+  };
+  // The page's own limits (narrower than the flags' for d and seed), refused here with exit 2.
+  const refusal = peerPlanRefusal(peer);
+  if (refusal) throw new CliError(`${command}: ${refusal}`);
   return {
-    peer: {
-      ns,
-      d: positiveInt('d', str(v, 'd'), DEFAULT_PEER_PLAN.d),
-      heads: positiveInt('heads', str(v, 'heads'), DEFAULT_PEER_PLAN.heads),
-      causal,
-      repeats: positiveInt('repeats', str(v, 'repeats'), DEFAULT_PEER_PLAN.repeats),
-      seed: nonNegativeInt('seed', str(v, 'seed'), DEFAULT_PEER_PLAN.seed),
-      wasmMaxN,
-    },
+    peer,
     output,
     outputGiven: str(v, 'output') !== undefined,
     port: str(v, 'port') === undefined ? 0 : positiveInt('port', str(v, 'port'), 0),

@@ -25,33 +25,60 @@ export function peerQuery(p: PeerPlan): string {
   return `?${q}`;
 }
 
+/** What the page accepts; the CLI checks a plan against the same before it starts Chromium. */
+const PEER_LIMITS: Record<'n' | 'd' | 'heads' | 'repeats' | 'seed' | 'wasmMaxN', [number, number]> =
+  {
+    n: [16, 16384],
+    d: [1, 128],
+    heads: [1, 16],
+    repeats: [1, 50],
+    seed: [0, 2 ** 31 - 1],
+    wasmMaxN: [0, 16384],
+  };
+
+/** Why `plan` is outside the page's limits ("d must be an integer from 1 to 128, not 200"). */
+export function peerPlanRefusal(plan: PeerPlan): string | null {
+  const values: [keyof typeof PEER_LIMITS, number][] = [
+    ...plan.ns.map((n): [keyof typeof PEER_LIMITS, number] => ['n', n]),
+    ['d', plan.d],
+    ['heads', plan.heads],
+    ['repeats', plan.repeats],
+    ['seed', plan.seed],
+    ['wasmMaxN', plan.wasmMaxN],
+  ];
+  for (const [name, value] of values) {
+    const [lo, hi] = PEER_LIMITS[name];
+    if (!Number.isInteger(value) || value < lo || value > hi) {
+      return `${name} must be an integer from ${lo} to ${hi}, not ${value}`;
+    }
+  }
+  return null;
+}
+
 const ints = (text: string | null): number[] | null =>
   text === null ? null : text.split(',').map((s) => Number(s));
 
 /** The plan from a query string; a missing field takes its default, a bad one throws. */
 export function peerPlanFromQuery(search: string): PeerPlan {
   const q = new URLSearchParams(search);
-  const int = (name: string, value: number, lo: number, hi: number) => {
-    if (!Number.isInteger(value) || value < lo || value > hi) {
-      throw new Error(`${name} must be an integer from ${lo} to ${hi}, not ${value}`);
-    }
-    return value;
-  };
-  const one = (name: keyof PeerPlan & string, lo: number, hi: number) => {
+  const one = (name: keyof PeerPlan & string) => {
     const text = q.get(name);
-    return int(name, text === null ? (DEFAULT_PEER_PLAN[name] as number) : Number(text), lo, hi);
+    return text === null ? (DEFAULT_PEER_PLAN[name] as number) : Number(text);
   };
-  const ns = (ints(q.get('n')) ?? DEFAULT_PEER_PLAN.ns).map((n) => int('n', n, 16, 16384));
-  const causal = (ints(q.get('causal')) ?? DEFAULT_PEER_PLAN.causal.map(Number)).map(
-    (c) => int('causal', c, 0, 1) === 1,
-  );
-  return {
-    ns,
-    d: one('d', 1, 128),
-    heads: one('heads', 1, 16),
-    causal,
-    repeats: one('repeats', 1, 50),
-    seed: one('seed', 0, 2 ** 31 - 1),
-    wasmMaxN: one('wasmMaxN', 0, 16384),
+  const causalFlags = ints(q.get('causal')) ?? DEFAULT_PEER_PLAN.causal.map(Number);
+  const badFlag = causalFlags.find((c) => c !== 0 && c !== 1);
+  if (badFlag !== undefined)
+    throw new Error(`causal must be an integer from 0 to 1, not ${badFlag}`);
+  const plan: PeerPlan = {
+    ns: ints(q.get('n')) ?? DEFAULT_PEER_PLAN.ns,
+    d: one('d'),
+    heads: one('heads'),
+    causal: causalFlags.map((c) => c === 1),
+    repeats: one('repeats'),
+    seed: one('seed'),
+    wasmMaxN: one('wasmMaxN'),
   };
+  const refusal = peerPlanRefusal(plan);
+  if (refusal) throw new Error(refusal);
+  return plan;
 }
